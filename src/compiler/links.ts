@@ -1,0 +1,70 @@
+/** Checks and rewrites the links of a lesson: lesson links, safe schemes, external `rel`. */
+import type { Token } from 'markdown-it';
+
+export interface LinkContext {
+  locale: string;
+  lessonIds: ReadonlySet<string>;
+  /** Reports a problem at a 0-based body line and 1-based column. */
+  report: (line: number, col: number, message: string) => void;
+  /** The lesson body split into lines, to find where a link stands. */
+  lines: readonly string[];
+}
+
+const FORBIDDEN = /^(javascript|vbscript|data|file):/;
+const LESSON = /^lesson:([a-z0-9][a-z0-9-]*)$/;
+
+/** What a link may be: a lesson, a web page, an email address, or a place on the same page. */
+function classify(href: string, context: LinkContext): { href: string; external: boolean } | string {
+  // Browsers ignore control characters and spaces inside a scheme, so compare without them.
+  const bare = href.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+  const forbidden = FORBIDDEN.exec(bare);
+  if (forbidden) return `links starting with "${forbidden[1]}:" are not allowed`;
+  const lesson = LESSON.exec(href);
+  if (lesson) {
+    const id = lesson[1] ?? '';
+    if (!context.lessonIds.has(id)) return `link to a lesson that does not exist: "${id}"`;
+    return { href: `#/${context.locale}/lessons/${id}`, external: false };
+  }
+  if (bare.startsWith('lesson:')) return `"${href}" is not a lesson link: write lesson: and a lesson id`;
+  if (/^https?:\/\/[^/]/.test(bare) || bare.startsWith('mailto:')) return { href, external: true };
+  return `links must start with https://, http://, mailto: or lesson: (found "${href}")`;
+}
+
+/** Finds where `needle` stands within body lines [from, to), for an error position. */
+function locate(lines: readonly string[], from: number, to: number, needle: string): [number, number] {
+  for (let line = from; line < Math.max(to, from + 1); line++) {
+    const col = lines[line]?.indexOf(needle) ?? -1;
+    if (col >= 0) return [line, col + 1];
+  }
+  return [from, 1];
+}
+
+/**
+ * Walks the inline tokens of one block (body lines [from, to)), reports bad links and images,
+ * and rewrites good links in place so that rendering them gives safe HTML.
+ */
+export function checkLinks(children: Token[], from: number, to: number, context: LinkContext): void {
+  for (const token of children) {
+    if (token.type === 'image') {
+      const src = String(token.attrGet('src') ?? '');
+      const [line, col] = locate(context.lines, from, to, src || '![');
+      context.report(line, col, 'images are not supported in lessons yet: describe the picture in words');
+      token.attrSet('src', '');
+      continue;
+    }
+    if (token.type !== 'link_open') continue;
+    const href = String(token.attrGet('href') ?? '');
+    const verdict = classify(href, context);
+    if (typeof verdict === 'string') {
+      const [line, col] = locate(context.lines, from, to, href);
+      context.report(line, col, verdict);
+      token.attrSet('href', '#');
+      continue;
+    }
+    token.attrSet('href', verdict.href);
+    if (verdict.external) {
+      token.attrSet('target', '_blank');
+      token.attrSet('rel', 'noopener noreferrer');
+    }
+  }
+}

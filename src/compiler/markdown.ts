@@ -1,0 +1,37 @@
+/** The markdown-it setup for lessons: CommonMark, no raw HTML, `:::` blocks. */
+import MarkdownItParser, { type MarkdownIt, type Token } from 'markdown-it';
+import { containerPlugin } from './containers.ts';
+
+/** A parser per build: raw HTML is escaped, never passed through. */
+export function createMarkdown(): MarkdownIt {
+  const md = new MarkdownItParser('commonmark', { html: false, linkify: false, typographer: false });
+  // Every link is checked (and refused with a clear error) in links.ts instead of silently dropped.
+  md.validateLink = () => true;
+  md.use(containerPlugin);
+  return md;
+}
+
+/**
+ * Splits a token list into its top-level blocks (a paragraph, a list, a quote, a container),
+ * each as the tokens from its opening to its closing token.
+ */
+export function topLevelBlocks(tokens: readonly Token[]): Token[][] {
+  const blocks: Token[][] = [];
+  let depth = 0;
+  let current: Token[] = [];
+  for (const token of tokens) {
+    current.push(token);
+    depth += token.nesting;
+    if (depth === 0) {
+      blocks.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0) blocks.push(current);
+  return blocks;
+}
+
+/** The tokens inside a block, without its own opening and closing token. */
+export function inside(block: readonly Token[]): Token[] {
+  return block.slice(1, -1);
+}

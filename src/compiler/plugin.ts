@@ -1,0 +1,108 @@
+/**
+ * The Vite plugin that turns the lessons folder into modules:
+ * `virtual:course` (the small index the shell needs) and one lazily loaded chunk per lesson
+ * and language. markdown-it runs here, at build time, and never reaches the browser.
+ */
+import path from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+import { type CompiledCourse, compileCourse } from './course.ts';
+import { ContentErrors } from './errors.ts';
+
+const COURSE = 'virtual:course';
+const LESSON = 'virtual:lesson/';
+const TEXT = 'virtual:course-text/';
+
+/** A module whose default export is `data`; JSON.parse is faster to start than an object literal. */
+function jsonModule(data: unknown): string {
+  return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`;
+}
+
+function courseModule(course: CompiledCourse): string {
+  const loaders = course.entries.map((entry) => {
+    const byLocale = entry.locales.map((locale) => `${JSON.stringify(locale)}: () => import(${JSON.stringify(`${LESSON}${entry.id}/${locale}`)})`);
+    return `${JSON.stringify(entry.id)}: {${byLocale.join(', ')}}`;
+  });
+  const texts = [...course.texts.keys()].map((locale) => `${JSON.stringify(locale)}: () => import(${JSON.stringify(`${TEXT}${locale}`)})`);
+  return [
+    `export const modules = ${JSON.stringify(course.modules)};`,
+    `export const lessons = ${JSON.stringify(course.entries)};`,
+    `export const lessonLoaders = {${loaders.join(',\n')}};`,
+    `export const textLoaders = {${texts.join(', ')}};`,
+  ].join('\n');
+}
+
+/** Compiles lessons from `dir` (see options.ts for the default). */
+export function lessonsPlugin(dir: string): Plugin {
+  let course: CompiledCourse | undefined;
+  const compile = (): CompiledCourse => {
+    course = compileCourse(dir);
+    return course;
+  };
+  const current = (): CompiledCourse => {
+    const result = course ?? compile();
+    if (result.errors.length > 0) throw new ContentErrors(result.errors);
+    return result;
+  };
+
+  return {
+    name: 'safe-online-lessons',
+    config() {
+      return {
+        build: {
+          rollupOptions: {
+            output: {
+              // Name lesson chunks after the lesson, so a build is easy to read.
+              chunkFileNames(chunk) {
+                const id = chunk.facadeModuleId ?? '';
+                const lesson = id.startsWith(`\0${LESSON}`) ? id.slice(LESSON.length + 1).replace('/', '.') : null;
+                const text = id.startsWith(`\0${TEXT}`) ? `course.${id.slice(TEXT.length + 1)}` : null;
+                return `assets/${lesson ?? text ?? '[name]'}-[hash].js`;
+              },
+            },
+          },
+        },
+      };
+    },
+    buildStart() {
+      compile();
+    },
+    resolveId(id) {
+      if (id === COURSE || id.startsWith(LESSON) || id.startsWith(TEXT)) return `\0${id}`;
+      return null;
+    },
+    load(id) {
+      if (!id.startsWith('\0virtual:')) return null;
+      const name = id.slice(1);
+      if (name === COURSE) return courseModule(current());
+      if (name.startsWith(LESSON)) {
+        const [lessonId = '', locale = ''] = name.slice(LESSON.length).split('/');
+        const lesson = current().lessons.get(lessonId)?.get(locale);
+        if (!lesson) throw new Error(`No lesson "${lessonId}" in "${locale}".`);
+        return jsonModule(lesson);
+      }
+      if (name.startsWith(TEXT)) return jsonModule(current().texts.get(name.slice(TEXT.length)) ?? null);
+      return null;
+    },
+    configureServer(server) {
+      server.watcher.add(dir);
+      server.watcher.on('all', (_event, file) => {
+        if (!path.resolve(file).startsWith(path.resolve(dir) + path.sep)) return;
+        reload(server, compile());
+      });
+    },
+  };
+}
+
+/** After a lesson changes in `npm run dev`: reload the page, or show every error in the overlay. */
+function reload(server: ViteDevServer, course: CompiledCourse): void {
+  const graph = server.environments.client.moduleGraph;
+  for (const module of graph.idToModuleMap.values()) {
+    if (module.id?.startsWith('\0virtual:')) graph.invalidateModule(module);
+  }
+  if (course.errors.length > 0) {
+    const error = new ContentErrors(course.errors);
+    server.ws.send({ type: 'error', err: { message: error.message, stack: '', plugin: 'safe-online-lessons' } });
+  } else {
+    server.ws.send({ type: 'full-reload' });
+  }
+}
