@@ -1,0 +1,64 @@
+/** Learner progress storage: IndexedDB when it works, memory for the session when it does not. */
+import { type FallbackStore, withFallback } from './fallback';
+import { type OpenProgressDbOptions, openProgressDb, type ProgressDb, type StorageEvent } from './lifecycle';
+import { createMemoryStore } from './memory';
+import { createIdbStore, type ProgressStore, type StoreOptions } from './progress';
+import { emitStorageStatus, type MemoryReason } from './status';
+
+export type { ProgressDb, StorageEvent } from './lifecycle';
+export { requestPersistence } from './persistence';
+export type { ProgressSnapshot, ProgressStore } from './progress';
+export type { AnswerInput } from './records';
+export type { AnswerRecord, ChecklistRecord, LessonRecord } from './schema';
+export type { MemoryReason, StorageStatus, StorageStatusListener } from './status';
+export { onStorageStatus } from './status';
+
+/** Options of `openStorage`: the clock, and the database name, version and migrations for tests. */
+export type OpenStorageOptions = Omit<OpenProgressDbOptions, 'onEvent'> & StoreOptions;
+
+/** The store to use for the session and where it keeps progress. */
+export interface OpenedStorage {
+  store: ProgressStore;
+  mode: 'idb' | 'memory';
+  reason?: MemoryReason;
+}
+
+// Reading `indexedDB` itself throws a SecurityError in some sandboxed frames.
+function hasIndexedDB(): boolean {
+  try {
+    return typeof indexedDB !== 'undefined' && indexedDB !== null;
+  } catch {
+    return false;
+  }
+}
+
+function inMemory(reason: MemoryReason, now: (() => number) | undefined): OpenedStorage {
+  emitStorageStatus({ kind: 'memory', reason });
+  return { store: createMemoryStore({ now }), mode: 'memory', reason };
+}
+
+/** Opens progress storage; never rejects, falling back to memory and telling `onStorageStatus` listeners. */
+export async function openStorage(options: OpenStorageOptions = {}): Promise<OpenedStorage> {
+  const { now, ...open } = options;
+  if (!hasIndexedDB()) return inMemory('unavailable', now);
+
+  let fallback: FallbackStore | undefined;
+  const onEvent = (event: StorageEvent) => {
+    if (event.type === 'blocked') emitStorageStatus({ kind: 'blocked' });
+    if (event.type === 'blocking') void fallback?.switchToMemory({ kind: 'blocking' });
+    if (event.type === 'terminated') void fallback?.switchToMemory({ kind: 'memory', reason: 'failed' });
+  };
+
+  let db: ProgressDb;
+  try {
+    db = await openProgressDb({ ...open, onEvent });
+  } catch {
+    return inMemory('failed', now);
+  }
+  fallback = withFallback(createIdbStore(db, { now }), {
+    now,
+    onSwitch: emitStorageStatus,
+    release: () => db.close(),
+  });
+  return { store: fallback.store, mode: 'idb' };
+}

@@ -1,0 +1,84 @@
+/** A ProgressStore kept in memory: for browsers without usable IndexedDB, and for tests. */
+import type { ProgressSnapshot, ProgressStore, StoreOptions } from './progress';
+import { answerOutcome, toAnswerRecord, toChecklistRecord } from './records';
+import type { AnswerRecord, ChecklistRecord, LessonRecord } from './schema';
+
+/** Options of `createMemoryStore`. */
+export interface MemoryStoreOptions extends StoreOptions {
+  /** Records to start with, e.g. what could still be read from IndexedDB. */
+  seed?: Partial<ProgressSnapshot>;
+}
+
+/** Compares strings by UTF-16 code units, the order IndexedDB sorts string keys in. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A Map keyed by `[lessonId, id]` pairs that lists its values in IndexedDB key order. */
+function pairMap<V extends { lessonId: string }>(idOf: (value: V) => string) {
+  const map = new Map<string, V>();
+  const keyOf = (lessonId: string, id: string) => JSON.stringify([lessonId, id]);
+  return {
+    has: (lessonId: string, id: string) => map.has(keyOf(lessonId, id)),
+    set: (value: V) => map.set(keyOf(value.lessonId, idOf(value)), value),
+    delete: (lessonId: string, id: string) => map.delete(keyOf(lessonId, id)),
+    values: (lessonId?: string): V[] =>
+      [...map.values()]
+        .filter((value) => lessonId === undefined || value.lessonId === lessonId)
+        .sort((a, b) => compare(a.lessonId, b.lessonId) || compare(idOf(a), idOf(b))),
+  };
+}
+
+/** Values leave and enter the store as copies, as they would through IndexedDB. */
+const copy = <T>(value: T): T => structuredClone(value);
+
+/** The ProgressStore over Maps; lost when the page closes. */
+export function createMemoryStore(options: MemoryStoreOptions = {}): ProgressStore {
+  const now = options.now ?? Date.now;
+  const seed = copy(options.seed ?? {});
+  const answers = pairMap<AnswerRecord>((answer) => answer.questionId);
+  const checklist = pairMap<ChecklistRecord>((item) => item.itemId);
+  const lessons = new Map<string, LessonRecord>();
+  const settings = new Map<string, unknown>(seed.settings);
+  for (const answer of seed.answers ?? []) answers.set(answer);
+  for (const item of seed.checklist ?? []) checklist.set(item);
+  for (const record of seed.lessons ?? []) lessons.set(record.lessonId, record);
+
+  const sortedLessons = () => [...lessons.values()].sort((a, b) => compare(a.lessonId, b.lessonId));
+
+  return {
+    async saveAnswer(input, questionIds) {
+      const answer = toAnswerRecord(input, now());
+      const replaced = answers.has(answer.lessonId, answer.questionId);
+      answers.set(answer);
+      const previous = lessons.get(answer.lessonId);
+      const outcome = answerOutcome(answer, replaced, answers.values(answer.lessonId), questionIds, previous);
+      if (outcome.changed && outcome.record) lessons.set(answer.lessonId, outcome.record);
+      return copy({ score: outcome.score, record: outcome.record });
+    },
+    getAnswers: async (lessonId) => copy(answers.values(lessonId)),
+    getAllAnswers: async () => copy(answers.values()),
+    async resetQuiz(lessonId) {
+      for (const answer of answers.values(lessonId)) answers.delete(lessonId, answer.questionId);
+    },
+    async setChecklistItem(lessonId, itemId, done) {
+      const record = toChecklistRecord(lessonId, itemId, done, now());
+      checklist.set(copy(record));
+      return record;
+    },
+    getChecklist: async (lessonId) => copy(checklist.values(lessonId)),
+    getAllChecklist: async () => copy(checklist.values()),
+    getLessonRecords: async () => copy(sortedLessons()),
+    getSetting: async (key) => copy(settings.get(key)),
+    async setSetting(key, value) {
+      settings.set(key, copy(value));
+    },
+    snapshot: async () =>
+      copy({
+        answers: answers.values(),
+        lessons: sortedLessons(),
+        checklist: checklist.values(),
+        settings: [...settings.entries()].sort(([a], [b]) => compare(a, b)),
+      }),
+  };
+}

@@ -1,0 +1,57 @@
+/** Schema migrations of the progress database, applied in order during an upgrade. */
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { ANSWERS, BY_LESSON, CHECKLIST, LESSONS, type ProgressSchema, SETTINGS } from './schema';
+
+/** The versionchange transaction an upgrade runs in. */
+export type UpgradeTransaction = IDBPTransaction<
+  ProgressSchema,
+  StoreNames<ProgressSchema>[],
+  'versionchange'
+>;
+
+/** One schema step: `migrate` turns a database at the previous version into one at `version`. */
+export interface Migration {
+  version: number;
+  /** Runs inside the upgrade transaction: it must be synchronous or only issue requests on `tx`. */
+  migrate(db: IDBPDatabase<ProgressSchema>, tx: UpgradeTransaction): void;
+}
+
+// Key paths are written out rather than shared with the rest of the code: a migration describes
+// a schema that once shipped, so it must never change when the current schema does.
+/** Every migration, oldest first; the last version is `DB_VERSION`. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    migrate(db) {
+      db.createObjectStore(ANSWERS, { keyPath: ['lessonId', 'questionId'] });
+    },
+  },
+  {
+    version: 2,
+    migrate(db, tx) {
+      tx.objectStore(ANSWERS).createIndex(BY_LESSON, 'lessonId');
+      db.createObjectStore(LESSONS, { keyPath: 'lessonId' });
+      db.createObjectStore(CHECKLIST, { keyPath: ['lessonId', 'itemId'] }).createIndex(BY_LESSON, 'lessonId');
+      db.createObjectStore(SETTINGS);
+    },
+  },
+];
+
+/** Runs, in order, every migration with `oldVersion < version <= newVersion`. */
+export function applyMigrations(
+  migrations: readonly Migration[],
+  db: IDBPDatabase<ProgressSchema>,
+  tx: UpgradeTransaction,
+  oldVersion: number,
+  newVersion: number,
+): void {
+  migrations.forEach((migration, i) => {
+    const previous = migrations[i - 1];
+    if (previous && previous.version >= migration.version) {
+      throw new Error(`Migrations out of order: ${previous.version} before ${migration.version}`);
+    }
+  });
+  for (const migration of migrations) {
+    if (migration.version > oldVersion && migration.version <= newVersion) migration.migrate(db, tx);
+  }
+}

@@ -1,0 +1,151 @@
+/** The progress API the app uses, and its IndexedDB implementation. */
+import type { IDBPTransaction, StoreNames } from 'idb';
+import type { QuizScore } from '../shared/scoring';
+import type { ProgressDb } from './lifecycle';
+import { type AnswerInput, answerOutcome, toAnswerRecord, toChecklistRecord } from './records';
+import {
+  ANSWERS,
+  type AnswerRecord,
+  BY_LESSON,
+  CHECKLIST,
+  type ChecklistRecord,
+  LESSONS,
+  type LessonRecord,
+  type ProgressSchema,
+  SETTINGS,
+} from './schema';
+
+/** Everything a store holds, e.g. to seed another store with it. */
+export interface ProgressSnapshot {
+  answers: AnswerRecord[];
+  lessons: LessonRecord[];
+  checklist: ChecklistRecord[];
+  settings: [key: string, value: unknown][];
+}
+
+/** Clock injected into stores; milliseconds since the epoch. */
+export interface StoreOptions {
+  now?: () => number;
+}
+
+/** Learner progress, keyed by stable lesson, question and item ids (never by text or language). */
+export interface ProgressStore {
+  /** Saves an answer and, when it completes the quiz of `questionIds`, updates the lesson record. */
+  saveAnswer(
+    answer: AnswerInput,
+    questionIds: readonly string[],
+  ): Promise<{ score: QuizScore; record: LessonRecord | null }>;
+  /** Answers of one lesson, by question id. */
+  getAnswers(lessonId: string): Promise<AnswerRecord[]>;
+  /** Every answer, by lesson then question id. */
+  getAllAnswers(): Promise<AnswerRecord[]>;
+  /** Forgets a lesson's answers for a retry; its lesson record (best score) stays. */
+  resetQuiz(lessonId: string): Promise<void>;
+  /** Ticks or unticks one checklist item. */
+  setChecklistItem(lessonId: string, itemId: string, done: boolean): Promise<ChecklistRecord>;
+  /** Checklist items of one lesson that were ever set, by item id. */
+  getChecklist(lessonId: string): Promise<ChecklistRecord[]>;
+  /** Every checklist record, by lesson then item id. */
+  getAllChecklist(): Promise<ChecklistRecord[]>;
+  /** Every lesson record, by lesson id. */
+  getLessonRecords(): Promise<LessonRecord[]>;
+  /** A setting, or undefined if never set. */
+  getSetting(key: string): Promise<unknown>;
+  /** Stores a setting; the value must be structured-cloneable. */
+  setSetting(key: string, value: unknown): Promise<void>;
+  /** A consistent copy of everything stored. */
+  snapshot(): Promise<ProgressSnapshot>;
+}
+
+type Tx<Names extends StoreNames<ProgressSchema>[]> = IDBPTransaction<ProgressSchema, Names, 'readwrite'>;
+
+/** Runs `body` in `tx` and resolves once the transaction committed; aborts it if `body` fails. */
+async function inTransaction<Names extends StoreNames<ProgressSchema>[], T>(
+  tx: Tx<Names>,
+  body: () => Promise<T>,
+): Promise<T> {
+  // Attached now so a failure surfacing in both `body` and `tx.done` is never an unhandled rejection.
+  const done = tx.done.then(
+    () => ({ ok: true as const }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  try {
+    const result = await body();
+    const outcome = await done;
+    if (!outcome.ok) throw outcome.error;
+    return result;
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted by the failed request: nothing left to undo.
+    }
+    throw error;
+  }
+}
+
+/** The ProgressStore over an open IndexedDB connection. */
+export function createIdbStore(db: ProgressDb, options: StoreOptions = {}): ProgressStore {
+  const now = options.now ?? Date.now;
+
+  return {
+    saveAnswer(input, questionIds) {
+      const tx = db.transaction([ANSWERS, LESSONS], 'readwrite');
+      return inTransaction(tx, async () => {
+        const answers = tx.objectStore(ANSWERS);
+        const lessons = tx.objectStore(LESSONS);
+        const answer = toAnswerRecord(input, now());
+        // The put goes out alone: if it throws synchronously (QuotaExceededError, DataError), no
+        // earlier request is left pending to reject unhandled when the transaction aborts.
+        const [existing, previous] = await Promise.all([
+          answers.getKey([answer.lessonId, answer.questionId]),
+          lessons.get(answer.lessonId),
+        ]);
+        await answers.put(answer);
+        const lessonAnswers = await answers.index(BY_LESSON).getAll(answer.lessonId);
+        const outcome = answerOutcome(answer, existing !== undefined, lessonAnswers, questionIds, previous);
+        if (outcome.changed && outcome.record) await lessons.put(outcome.record);
+        return { score: outcome.score, record: outcome.record };
+      });
+    },
+
+    getAnswers: (lessonId) => db.getAllFromIndex(ANSWERS, BY_LESSON, lessonId),
+    getAllAnswers: () => db.getAll(ANSWERS),
+
+    resetQuiz(lessonId) {
+      const tx = db.transaction(ANSWERS, 'readwrite');
+      return inTransaction(tx, async () => {
+        const keys = await tx.store.index(BY_LESSON).getAllKeys(lessonId);
+        await Promise.all(keys.map((key) => tx.store.delete(key)));
+      });
+    },
+
+    async setChecklistItem(lessonId, itemId, done) {
+      const record = toChecklistRecord(lessonId, itemId, done, now());
+      await db.put(CHECKLIST, record);
+      return record;
+    },
+    getChecklist: (lessonId) => db.getAllFromIndex(CHECKLIST, BY_LESSON, lessonId),
+    getAllChecklist: () => db.getAll(CHECKLIST),
+    getLessonRecords: () => db.getAll(LESSONS),
+
+    getSetting: (key) => db.get(SETTINGS, key),
+    async setSetting(key, value) {
+      await db.put(SETTINGS, value, key);
+    },
+
+    async snapshot() {
+      const tx = db.transaction([ANSWERS, LESSONS, CHECKLIST, SETTINGS]);
+      const settings = tx.objectStore(SETTINGS);
+      const [answers, lessons, checklist, keys, values] = await Promise.all([
+        tx.objectStore(ANSWERS).getAll(),
+        tx.objectStore(LESSONS).getAll(),
+        tx.objectStore(CHECKLIST).getAll(),
+        settings.getAllKeys(),
+        settings.getAll(),
+        tx.done,
+      ]);
+      return { answers, lessons, checklist, settings: keys.map((key, i) => [key, values[i]]) };
+    },
+  };
+}

@@ -1,0 +1,74 @@
+/** Pure rules shared by every ProgressStore: building records and scoring a saved answer. */
+import { percent, type QuizScore, scoreQuiz } from '../shared/scoring';
+import type { AnswerRecord, ChecklistRecord, LessonRecord } from './schema';
+
+/** An answer as the app hands it over; the store stamps the time. */
+export type AnswerInput = Omit<AnswerRecord, 'answeredAt'>;
+
+/** What saving an answer did to the lesson. */
+export interface AnswerOutcome {
+  score: QuizScore;
+  /** The lesson record after the save, null if the quiz was never completed. */
+  record: LessonRecord | null;
+  /** True when `record` must be written back. */
+  changed: boolean;
+}
+
+/** Copies only the known fields, so nothing but ids and choices is ever stored. */
+export function toAnswerRecord(input: AnswerInput, now: number): AnswerRecord {
+  return {
+    lessonId: input.lessonId,
+    questionId: input.questionId,
+    selected: [...input.selected],
+    correct: input.correct,
+    answeredAt: now,
+  };
+}
+
+/** A checklist record stamped with the time. */
+export function toChecklistRecord(
+  lessonId: string,
+  itemId: string,
+  done: boolean,
+  now: number,
+): ChecklistRecord {
+  return { lessonId, itemId, done, updatedAt: now };
+}
+
+/** The lesson record after one more completion of its quiz: best score kept, first completion time kept. */
+export function completeLesson(
+  previous: LessonRecord | undefined,
+  lessonId: string,
+  score: QuizScore,
+  now: number,
+): LessonRecord {
+  const scored = percent(score.correct, score.total);
+  return {
+    lessonId,
+    bestPercent: Math.max(previous?.bestPercent ?? 0, scored),
+    completedAt: previous?.completedAt ?? now,
+    attempts: (previous?.attempts ?? 0) + 1,
+    updatedAt: now,
+  };
+}
+
+/**
+ * Scores a lesson after `answer` was saved among `lessonAnswers` (which include it). Only the answer
+ * that fills the last gap completes an attempt: changing an answer in a finished quiz is not a new one.
+ */
+export function answerOutcome(
+  answer: AnswerRecord,
+  replaced: boolean,
+  lessonAnswers: readonly AnswerRecord[],
+  questionIds: readonly string[],
+  previous: LessonRecord | undefined,
+): AnswerOutcome {
+  const score = scoreQuiz(questionIds, lessonAnswers);
+  const completes = score.complete && !replaced && questionIds.includes(answer.questionId);
+  if (!completes) return { score, record: previous ?? null, changed: false };
+  return {
+    score,
+    record: completeLesson(previous, answer.lessonId, score, answer.answeredAt),
+    changed: true,
+  };
+}

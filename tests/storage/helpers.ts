@@ -1,0 +1,55 @@
+/** Shared setup for storage tests: a fresh fake IndexedDB per test, a manual clock, sample answers. */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { unwrap } from 'idb';
+import type { AnswerInput, ProgressDb } from '../../src/storage';
+
+/** Installs an empty IndexedDB, so no test sees another's databases. */
+export function freshIndexedDB(): void {
+  Object.defineProperty(globalThis, 'indexedDB', {
+    value: new IDBFactory(),
+    configurable: true,
+    writable: true,
+  });
+}
+
+/** A clock that only moves when told to. */
+export function manualClock(start = 1_000) {
+  let time = start;
+  return {
+    now: () => time,
+    advance(ms = 1_000): number {
+      time += ms;
+      return time;
+    },
+  };
+}
+
+/** An answer to `questionId` of `lessonId`, right or wrong. */
+export function answer(lessonId: string, questionId: string, correct: boolean): AnswerInput {
+  return { lessonId, questionId, selected: [correct ? 'right' : 'wrong'], correct };
+}
+
+/** Store names, and per store its key path and indexes: what a schema looks like from outside. */
+export function describeSchema(db: ProgressDb) {
+  const raw = unwrap(db);
+  const names = [...raw.objectStoreNames];
+  const tx = raw.transaction(names);
+  return names.map((name) => {
+    const store = tx.objectStore(name);
+    return {
+      name,
+      keyPath: store.keyPath,
+      autoIncrement: store.autoIncrement,
+      indexes: [...store.indexNames].map((indexName) => {
+        const index = store.index(indexName);
+        return {
+          name: indexName,
+          keyPath: index.keyPath,
+          unique: index.unique,
+          multiEntry: index.multiEntry,
+        };
+      }),
+    };
+  });
+}

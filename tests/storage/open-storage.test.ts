@@ -1,0 +1,168 @@
+import { IDBObjectStore } from 'fake-indexeddb';
+import { openDB } from 'idb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { onStorageStatus, openStorage, type StorageStatus } from '../../src/storage';
+import { openProgressDb } from '../../src/storage/lifecycle';
+import { MIGRATIONS } from '../../src/storage/migrations';
+import { createIdbStore } from '../../src/storage/progress';
+import { DB_NAME, DB_VERSION } from '../../src/storage/schema';
+import { answer, freshIndexedDB, manualClock } from './helpers';
+
+const QUESTIONS = ['q1', 'q2', 'q3'];
+const nextRelease = [...MIGRATIONS, { version: DB_VERSION + 1, migrate: () => {} }];
+
+describe('openStorage', () => {
+  let statuses: StorageStatus[];
+  let unsubscribe: () => void;
+
+  beforeEach(() => {
+    freshIndexedDB();
+    statuses = [];
+    unsubscribe = onStorageStatus((status) => statuses.push(status));
+  });
+
+  afterEach(() => {
+    unsubscribe();
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
+  });
+
+  it('uses IndexedDB when it works, and stays quiet', async () => {
+    const { store, mode, reason } = await openStorage();
+    await store.saveAnswer(answer('passwords', 'q1', true), QUESTIONS);
+
+    expect({ mode, reason }).toEqual({ mode: 'idb', reason: undefined });
+    expect(await createIdbStore(await openProgressDb()).getAnswers('passwords')).toHaveLength(1);
+    expect(statuses).toEqual([]);
+  });
+
+  it('keeps progress in memory when the browser has no IndexedDB', async () => {
+    vi.stubGlobal('indexedDB', undefined);
+
+    const { store, mode, reason } = await openStorage();
+    await store.saveAnswer(answer('passwords', 'q1', true), QUESTIONS);
+
+    expect({ mode, reason }).toEqual({ mode: 'memory', reason: 'unavailable' });
+    expect(await store.getAnswers('passwords')).toMatchObject([{ questionId: 'q1', correct: true }]);
+    expect(statuses).toEqual([{ kind: 'memory', reason: 'unavailable' }]);
+  });
+
+  it('treats an IndexedDB that cannot even be looked at as missing', async () => {
+    Object.defineProperty(globalThis, 'indexedDB', {
+      configurable: true,
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+
+    expect(await openStorage()).toMatchObject({ mode: 'memory', reason: 'unavailable' });
+  });
+
+  it('keeps progress in memory when opening throws, as in some private modes', async () => {
+    vi.stubGlobal('indexedDB', {
+      open() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+
+    const { store, mode, reason } = await openStorage();
+    await store.setChecklistItem('passwords', 'manager', true);
+
+    expect({ mode, reason }).toEqual({ mode: 'memory', reason: 'failed' });
+    expect(await store.getChecklist('passwords')).toMatchObject([{ itemId: 'manager', done: true }]);
+    expect(statuses).toEqual([{ kind: 'memory', reason: 'failed' }]);
+  });
+
+  it('keeps progress in memory when a newer app already upgraded the database', async () => {
+    (await openDB(DB_NAME, DB_VERSION + 5)).close();
+
+    expect(await openStorage()).toMatchObject({ mode: 'memory', reason: 'failed' });
+  });
+
+  describe('when a write fails later, e.g. the disk is full', () => {
+    it('keeps the answer and everything saved before, in memory, and says so once', async () => {
+      const clock = manualClock();
+      const { store } = await openStorage({ now: clock.now });
+      await store.saveAnswer(answer('passwords', 'q1', true), QUESTIONS);
+      await store.setChecklistItem('passwords', 'manager', true);
+      await store.setSetting('locale', 'ms');
+      await store.saveAnswer(answer('phishing', 'q1', false), QUESTIONS);
+
+      const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      });
+      clock.advance();
+      const result = await store.saveAnswer(answer('passwords', 'q2', true), QUESTIONS);
+
+      expect(result.score).toEqual({ answered: 2, correct: 2, total: 3, complete: false });
+      expect(await store.getAnswers('passwords')).toMatchObject([{ questionId: 'q1' }, { questionId: 'q2' }]);
+      expect(await store.getAnswers('phishing')).toMatchObject([{ questionId: 'q1', correct: false }]);
+      expect(await store.getChecklist('passwords')).toMatchObject([{ itemId: 'manager', done: true }]);
+      expect(await store.getSetting('locale')).toBe('ms');
+
+      const completed = await store.saveAnswer(answer('passwords', 'q3', false), QUESTIONS);
+      expect(completed.record).toMatchObject({ bestPercent: 67, attempts: 1 });
+      expect(statuses).toEqual([{ kind: 'memory', reason: 'failed' }]);
+      expect(put).toHaveBeenCalledOnce();
+    });
+
+    it('does not commit half of a failed save', async () => {
+      const { store } = await openStorage();
+      await store.saveAnswer(answer('passwords', 'q1', true), ['q1', 'q2']);
+      const original = IDBObjectStore.prototype.put;
+      vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+        this: IDBObjectStore,
+        value,
+        key,
+      ) {
+        if (this.name === 'lessons')
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return original.call(this, value, key);
+      });
+
+      const result = await store.saveAnswer(answer('passwords', 'q2', true), ['q1', 'q2']);
+      vi.restoreAllMocks();
+
+      expect(result.record).toMatchObject({ bestPercent: 100, attempts: 1 });
+      const onDisk = createIdbStore(await openProgressDb());
+      expect(await onDisk.getAnswers('passwords')).toMatchObject([{ questionId: 'q1' }]);
+      expect(await onDisk.getLessonRecords()).toEqual([]);
+    });
+  });
+
+  it('does not give up on IndexedDB over a value that cannot be stored anywhere', async () => {
+    const { store } = await openStorage();
+
+    await expect(store.setSetting('callback', () => {})).rejects.toMatchObject({ name: 'DataCloneError' });
+    await store.setSetting('locale', 'hi');
+
+    expect(statuses).toEqual([]);
+    expect(await createIdbStore(await openProgressDb()).getSetting('locale')).toBe('hi');
+  });
+
+  it('tells the learner to reload when another tab opens a newer version, keeping what was saved', async () => {
+    const { store } = await openStorage();
+    await store.saveAnswer(answer('passwords', 'q1', true), QUESTIONS);
+    await store.setChecklistItem('passwords', 'manager', true);
+
+    const newer = await openProgressDb({ migrations: nextRelease });
+
+    expect(newer.version).toBe(DB_VERSION + 1);
+    expect(statuses).toEqual([{ kind: 'blocking' }]);
+    expect(await store.getAnswers('passwords')).toMatchObject([{ questionId: 'q1' }]);
+    expect(await store.getChecklist('passwords')).toMatchObject([{ itemId: 'manager' }]);
+    await store.saveAnswer(answer('passwords', 'q2', true), QUESTIONS);
+    expect(await store.getAnswers('passwords')).toHaveLength(2);
+  });
+
+  it('says when it waits for an older tab, then opens once that tab closes', async () => {
+    (await openProgressDb()).close();
+    const olderTab = await openDB(DB_NAME);
+
+    const opening = openStorage({ migrations: nextRelease });
+    await vi.waitFor(() => expect(statuses).toEqual([{ kind: 'blocked' }]));
+    olderTab.close();
+
+    expect(await opening).toMatchObject({ mode: 'idb' });
+  });
+});

@@ -1,0 +1,199 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openStorage, type ProgressStore } from '../../src/storage';
+import { openProgressDb } from '../../src/storage/lifecycle';
+import { createMemoryStore } from '../../src/storage/memory';
+import { createIdbStore } from '../../src/storage/progress';
+import { answer, freshIndexedDB, manualClock } from './helpers';
+
+const LESSON = 'passwords';
+const OTHER = 'phishing';
+const QUESTIONS = ['q1', 'q2', 'q3'];
+
+const implementations: { name: string; create: (now: () => number) => Promise<ProgressStore> }[] = [
+  { name: 'IndexedDB', create: async (now) => createIdbStore(await openProgressDb(), { now }) },
+  { name: 'memory', create: async (now) => createMemoryStore({ now }) },
+  { name: 'openStorage', create: async (now) => (await openStorage({ now })).store },
+];
+
+describe.each(implementations)('$name progress store', ({ create }) => {
+  let store: ProgressStore;
+  let clock: ReturnType<typeof manualClock>;
+
+  beforeEach(async () => {
+    freshIndexedDB();
+    clock = manualClock();
+    store = await create(clock.now);
+  });
+
+  async function completeQuiz(lessonId: string, correctAnswers: number): Promise<void> {
+    for (const [i, questionId] of QUESTIONS.entries()) {
+      await store.saveAnswer(answer(lessonId, questionId, i < correctAnswers), QUESTIONS);
+    }
+  }
+
+  it('saves an answer and reads it back', async () => {
+    const result = await store.saveAnswer(answer(LESSON, 'q1', true), QUESTIONS);
+
+    expect(result).toEqual({ score: { answered: 1, correct: 1, total: 3, complete: false }, record: null });
+    expect(await store.getAnswers(LESSON)).toEqual([
+      { lessonId: LESSON, questionId: 'q1', selected: ['right'], correct: true, answeredAt: 1_000 },
+    ]);
+  });
+
+  it('stores ids and choices only, whatever else the caller passes', async () => {
+    const withText = { ...answer(LESSON, 'q1', true), prompt: 'Which password is strongest?', locale: 'en' };
+    await store.saveAnswer(withText, QUESTIONS);
+
+    const [saved] = await store.getAnswers(LESSON);
+    expect(Object.keys(saved ?? {}).sort()).toEqual([
+      'answeredAt',
+      'correct',
+      'lessonId',
+      'questionId',
+      'selected',
+    ]);
+  });
+
+  it('replaces the previous answer when a question is answered again', async () => {
+    await store.saveAnswer(answer(LESSON, 'q1', false), QUESTIONS);
+    const later = clock.advance();
+    await store.saveAnswer(answer(LESSON, 'q1', true), QUESTIONS);
+
+    expect(await store.getAnswers(LESSON)).toEqual([
+      { lessonId: LESSON, questionId: 'q1', selected: ['right'], correct: true, answeredAt: later },
+    ]);
+  });
+
+  it('scores the quiz and records the lesson when the last question is answered', async () => {
+    await store.saveAnswer(answer(LESSON, 'q1', true), QUESTIONS);
+    await store.saveAnswer(answer(LESSON, 'q2', false), QUESTIONS);
+    const finishedAt = clock.advance();
+    const result = await store.saveAnswer(answer(LESSON, 'q3', true), QUESTIONS);
+
+    const record = {
+      lessonId: LESSON,
+      bestPercent: 67,
+      completedAt: finishedAt,
+      attempts: 1,
+      updatedAt: finishedAt,
+    };
+    expect(result).toEqual({ score: { answered: 3, correct: 2, total: 3, complete: true }, record });
+    expect(await store.getLessonRecords()).toEqual([record]);
+  });
+
+  it('keeps the best score when a retry goes worse', async () => {
+    await completeQuiz(LESSON, 3);
+    const firstCompletion = clock.now();
+    clock.advance();
+    await store.resetQuiz(LESSON);
+
+    expect(await store.getAnswers(LESSON)).toEqual([]);
+    expect(await store.getLessonRecords()).toMatchObject([{ bestPercent: 100, attempts: 1 }]);
+
+    const retriedAt = clock.advance();
+    await store.saveAnswer(answer(LESSON, 'q1', true), QUESTIONS);
+    await store.saveAnswer(answer(LESSON, 'q2', false), QUESTIONS);
+    const result = await store.saveAnswer(answer(LESSON, 'q3', false), QUESTIONS);
+
+    const record = {
+      lessonId: LESSON,
+      bestPercent: 100,
+      completedAt: firstCompletion,
+      attempts: 2,
+      updatedAt: retriedAt,
+    };
+    expect(result).toEqual({ score: { answered: 3, correct: 1, total: 3, complete: true }, record });
+    expect(await store.getLessonRecords()).toEqual([record]);
+  });
+
+  it('raises the best score when a retry goes better', async () => {
+    await completeQuiz(LESSON, 1);
+    await store.resetQuiz(LESSON);
+    await completeQuiz(LESSON, 2);
+
+    expect(await store.getLessonRecords()).toMatchObject([{ bestPercent: 67, attempts: 2 }]);
+  });
+
+  it('counts completed attempts, not changed answers', async () => {
+    await completeQuiz(LESSON, 1);
+    const changed = await store.saveAnswer(answer(LESSON, 'q2', true), QUESTIONS);
+
+    expect(changed.score).toEqual({ answered: 3, correct: 2, total: 3, complete: true });
+    expect(changed.record).toMatchObject({ bestPercent: 33, attempts: 1 });
+
+    for (let attempt = 2; attempt <= 4; attempt += 1) {
+      await store.resetQuiz(LESSON);
+      await completeQuiz(LESSON, 0);
+      expect(await store.getLessonRecords()).toMatchObject([{ attempts: attempt }]);
+    }
+  });
+
+  it('ignores answers to questions the lesson no longer has', async () => {
+    await store.saveAnswer(answer(LESSON, 'removed', true), ['removed', ...QUESTIONS]);
+    const result = await store.saveAnswer(answer(LESSON, 'q1', true), QUESTIONS);
+
+    expect(result.score).toEqual({ answered: 1, correct: 1, total: 3, complete: false });
+  });
+
+  it('leaves the answers and record of another lesson untouched', async () => {
+    await completeQuiz(OTHER, 2);
+    await completeQuiz(LESSON, 3);
+    await store.resetQuiz(LESSON);
+
+    expect(await store.getAnswers(OTHER)).toHaveLength(3);
+    expect((await store.getAllAnswers()).map((a) => a.lessonId)).toEqual([OTHER, OTHER, OTHER]);
+    expect(await store.getLessonRecords()).toMatchObject([
+      { lessonId: LESSON, bestPercent: 100 },
+      { lessonId: OTHER, bestPercent: 67 },
+    ]);
+  });
+
+  it('keeps checklist ticks per lesson and item', async () => {
+    await store.setChecklistItem(LESSON, 'backup-codes', true);
+    await store.setChecklistItem(LESSON, 'manager', true);
+    await store.setChecklistItem(OTHER, 'report', true);
+    const untickedAt = clock.advance();
+    const unticked = await store.setChecklistItem(LESSON, 'manager', false);
+
+    expect(unticked).toEqual({ lessonId: LESSON, itemId: 'manager', done: false, updatedAt: untickedAt });
+    expect(await store.getChecklist(LESSON)).toEqual([
+      { lessonId: LESSON, itemId: 'backup-codes', done: true, updatedAt: 1_000 },
+      unticked,
+    ]);
+    expect(await store.getChecklist(OTHER)).toMatchObject([{ itemId: 'report', done: true }]);
+    expect(await store.getAllChecklist()).toHaveLength(3);
+  });
+
+  it('round-trips settings as copies', async () => {
+    expect(await store.getSetting('locale')).toBeUndefined();
+
+    const preferences = { fontScale: 1.25, reducedMotion: true };
+    await store.setSetting('locale', 'ur');
+    await store.setSetting('preferences', preferences);
+    preferences.fontScale = 3;
+
+    expect(await store.getSetting('locale')).toBe('ur');
+    expect(await store.getSetting('preferences')).toEqual({ fontScale: 1.25, reducedMotion: true });
+  });
+
+  it('hands out copies that callers cannot use to change what is stored', async () => {
+    await store.saveAnswer(answer(LESSON, 'q1', true), QUESTIONS);
+    const [saved] = await store.getAnswers(LESSON);
+    saved?.selected.push('tampered');
+
+    expect(await store.getAnswers(LESSON)).toMatchObject([{ selected: ['right'] }]);
+  });
+
+  it('snapshots everything, and a memory store seeded with it reads the same', async () => {
+    await completeQuiz(LESSON, 2);
+    await store.setChecklistItem(LESSON, 'manager', true);
+    await store.setSetting('locale', 'hi');
+
+    const snapshot = await store.snapshot();
+    const copy = createMemoryStore({ now: clock.now, seed: snapshot });
+
+    expect(await copy.snapshot()).toEqual(snapshot);
+    expect(snapshot.settings).toEqual([['locale', 'hi']]);
+    expect(await copy.getAnswers(LESSON)).toEqual(await store.getAnswers(LESSON));
+  });
+});
