@@ -47,4 +47,5 @@ export function main(args: string[], out = console.log, err = console.error): nu
 }
 
 // Run only when started as a program, not when a test imports `main`.
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = main(process.argv.slice(2));
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
+  process.exitCode = main(process.argv.slice(2));

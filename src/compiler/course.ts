@@ -45,7 +45,8 @@ export function compileCourse(dir: string): CompiledCourse {
         .map((entry) => entry.name)
         .sort()
     : [];
-  if (!existsSync(dir)) errors.push({ file: display(dir), line: 1, col: 1, message: 'the lessons folder does not exist' });
+  if (!existsSync(dir))
+    errors.push({ file: display(dir), line: 1, col: 1, message: 'the lessons folder does not exist' });
 
   let modules: CourseModule[] = [];
   if (existsSync(courseFile)) {
@@ -61,7 +62,10 @@ export function compileCourse(dir: string): CompiledCourse {
       const where = { file: display(courseFile), line: lesson.line, col: lesson.col };
       if (listed.has(lesson.id)) errors.push({ ...where, message: `lesson "${lesson.id}" is listed twice` });
       else if (!folders.includes(lesson.id)) {
-        errors.push({ ...where, message: `lesson "${lesson.id}" is listed but there is no folder ${lesson.id}/` });
+        errors.push({
+          ...where,
+          message: `lesson "${lesson.id}" is listed but there is no folder ${lesson.id}/`,
+        });
       } else listed.set(lesson.id, module.id);
     }
   }
@@ -72,7 +76,12 @@ export function compileCourse(dir: string): CompiledCourse {
   for (const folder of folders) {
     const source = path.join(dir, folder, `${SOURCE_LOCALE}.md`);
     if (!existsSync(source)) {
-      errors.push({ file: display(path.join(dir, folder)), line: 1, col: 1, message: `no ${SOURCE_LOCALE}.md in this lesson folder` });
+      errors.push({
+        file: display(path.join(dir, folder)),
+        line: 1,
+        col: 1,
+        message: `no ${SOURCE_LOCALE}.md in this lesson folder`,
+      });
       continue;
     }
     const locales = readdirSync(path.join(dir, folder))
@@ -95,11 +104,24 @@ export function compileCourse(dir: string): CompiledCourse {
       if (locale === SOURCE_LOCALE && result.lesson) {
         const module = listed.get(folder);
         if (!module) {
-          errors.push({ file: display(file), line: 1, col: 1, message: `lesson "${folder}" is not listed in ${COURSE_FILE}` });
+          errors.push({
+            file: display(file),
+            line: 1,
+            col: 1,
+            message: `lesson "${folder}" is not listed in ${COURSE_FILE}`,
+          });
           continue;
         }
         const { level, minutes } = result.lesson;
-        entries.set(folder, { id: folder, module, level, minutes, questions: result.questions, checklist: result.checklist, locales });
+        entries.set(folder, {
+          id: folder,
+          module,
+          level,
+          minutes,
+          questions: result.questions,
+          checklist: result.checklist,
+          locales,
+        });
       }
     }
     lessons.set(folder, byLocale);
@@ -107,14 +129,29 @@ export function compileCourse(dir: string): CompiledCourse {
 
   const moduleEntries = modules.map((module) => ({
     id: module.id,
-    lessons: module.lessons.map((lesson) => lesson.id).filter((id) => entries.has(id)),
+    // A lesson listed twice (already an error) stays where it was listed first.
+    lessons: [...new Set(module.lessons.map((lesson) => lesson.id))].filter(
+      (id) => entries.has(id) && listed.get(id) === module.id,
+    ),
   }));
-  const ordered = moduleEntries.flatMap((module) => module.lessons.map((id) => entries.get(id) as LessonEntry));
-  return { modules: moduleEntries, entries: ordered, lessons, texts: courseTexts(modules, lessons), errors, files };
+  const ordered = moduleEntries.flatMap((module) =>
+    module.lessons.map((id) => entries.get(id) as LessonEntry),
+  );
+  return {
+    modules: moduleEntries,
+    entries: ordered,
+    lessons,
+    texts: courseTexts(modules, lessons),
+    errors,
+    files,
+  };
 }
 
 /** Titles and summaries per locale; a lesson or module not yet translated keeps its English text. */
-function courseTexts(modules: CourseModule[], lessons: Map<string, Map<string, Lesson>>): Map<string, CourseText> {
+function courseTexts(
+  modules: CourseModule[],
+  lessons: Map<string, Map<string, Lesson>>,
+): Map<string, CourseText> {
   const locales = new Set<string>([SOURCE_LOCALE]);
   for (const byLocale of lessons.values()) for (const locale of byLocale.keys()) locales.add(locale);
   for (const module of modules) for (const locale of module.titles.keys()) locales.add(locale);
@@ -144,7 +181,12 @@ function readCourseFile(source: string, file: string, errors: ContentError[]): C
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
       const pos = counter.linePos(error.pos[0]);
-      errors.push({ file, line: pos.line, col: pos.col, message: error.message.split('\n')[0] ?? 'invalid YAML' });
+      errors.push({
+        file,
+        line: pos.line,
+        col: pos.col,
+        message: error.message.split('\n')[0] ?? 'invalid YAML',
+      });
     }
     return [];
   }
@@ -184,7 +226,8 @@ function readTitles(module: YAMLMap, at: At): Map<string, string> {
       else if (isScalar(pair.value)) titles.set(locale, String(pair.value.value));
     }
   }
-  if (!titles.has(SOURCE_LOCALE)) at(node ?? module, `a module needs a title in English ("title: { ${SOURCE_LOCALE}: ... }")`);
+  if (!titles.has(SOURCE_LOCALE))
+    at(node ?? module, `a module needs a title in English ("title: { ${SOURCE_LOCALE}: ... }")`);
   return titles;
 }
 

@@ -17,9 +17,7 @@ export function formatError(error: ContentError): string {
 
 /** Sorts errors by file, then position, so the output reads top to bottom. */
 export function sortErrors(errors: ContentError[]): ContentError[] {
-  return [...errors].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col,
-  );
+  return [...errors].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
 }
 
 /** Thrown by the build when lessons have errors; its message lists all of them. */

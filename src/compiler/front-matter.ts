@@ -1,7 +1,6 @@
 /** Splits a lesson into YAML front matter and markdown body, and checks every field. */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { LEVELS, type Level } from '../shared/types.ts';
-import type { ContentError } from './errors.ts';
 
 export interface FrontMatter {
   id: string;
@@ -16,7 +15,8 @@ export interface FrontMatter {
 export interface SplitLesson {
   /** Parsed and checked fields, or null when they could not be read. */
   meta: FrontMatter | null;
-  body: string;
+  /** The markdown after the front matter; null when the front matter is not closed. */
+  body: string | null;
   /** 0-based line of the file where the body starts. */
   bodyLine: number;
 }
@@ -36,7 +36,7 @@ export function splitLesson(source: string, folderId: string, report: Report): S
   const end = lines.findIndex((line, index) => index > 0 && line.trim() === '---');
   if (end === -1) {
     report(1, 1, "the front matter is not closed: add a line '---' after the fields");
-    return { meta: null, body: '', bodyLine: lines.length };
+    return { meta: null, body: null, bodyLine: lines.length };
   }
   const yamlText = lines.slice(1, end).join('\n');
   const body = lines.slice(end + 1).join('\n');
@@ -45,14 +45,15 @@ export function splitLesson(source: string, folderId: string, report: Report): S
 
 function readFields(yamlText: string, folderId: string, report: Report): FrontMatter | null {
   const counter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: true });
+  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false });
   // The YAML starts on the file's second line.
   const at = (offset: number | undefined, message: string) => {
     const pos = counter.linePos(offset ?? 0);
     report(pos.line + 1, pos.col, message);
   };
   if (doc.errors.length > 0) {
-    for (const error of doc.errors) at(error.pos[0], `front matter: ${error.message.split('\n')[0]}`);
+    // The position is reported in our own terms; the library's text would count lines from the YAML.
+    for (const error of doc.errors) at(error.pos[0], `front matter: ${yamlMessage(error.message)}`);
     return null;
   }
   if (!isMap(doc.contents)) {
@@ -104,7 +105,7 @@ function readFields(yamlText: string, folderId: string, report: Report): FrontMa
 
   const reviewedNode = field('reviewed');
   const reviewed = isScalar(reviewedNode) ? String(reviewedNode.source ?? reviewedNode.value) : '';
-  if (reviewedNode && !(DATE.test(reviewed) && !Number.isNaN(Date.parse(reviewed)))) {
+  if (reviewedNode && !isRealDate(reviewed)) {
     fail(reviewedNode, '"reviewed" must be a date written YYYY-MM-DD');
   }
 
@@ -114,7 +115,8 @@ function readFields(yamlText: string, folderId: string, report: Report): FrontMa
     if (!isSeq(tagsNode)) fail(tagsNode, '"tags" must be a list, such as [passwords, accounts]');
     else {
       for (const item of tagsNode.items) {
-        if (isScalar(item) && typeof item.value === 'string' && item.value.trim()) tags.push(item.value.trim());
+        if (isScalar(item) && typeof item.value === 'string' && item.value.trim())
+          tags.push(item.value.trim());
         else fail(item as Node, 'each tag must be a word or short phrase');
       }
     }
@@ -122,4 +124,17 @@ function readFields(yamlText: string, folderId: string, report: Report): FrontMa
 
   if (!ok) return null;
   return { id, title, summary, level: level as Level, minutes, reviewed, tags };
+}
+
+/** The first sentence of a YAML error, without the library's own line and column. */
+export function yamlMessage(message: string): string {
+  const first = message.split('\n')[0] ?? 'invalid YAML';
+  return first.replace(/ at line \d+, column \d+/, '').replace(/:\s*$/, '');
+}
+
+/** A YYYY-MM-DD date that exists on the calendar (no 30 February). */
+function isRealDate(text: string): boolean {
+  if (!DATE.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }

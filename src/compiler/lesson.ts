@@ -37,8 +37,10 @@ export function compileLesson(input: LessonSource): CompiledLesson {
   const report = (line: number, col: number, message: string) =>
     errors.push({ file: input.file, line, col, message });
   const { meta, body, bodyLine } = splitLesson(input.source, input.folderId, report);
+  if (body === null) return { lesson: null, questions: [], checklist: [], errors };
   const lines = body.split(/\r?\n/);
-  const reportBody = (line: number, col: number, message: string) => report(bodyLine + line + 1, col, message);
+  const reportBody = (line: number, col: number, message: string) =>
+    report(bodyLine + line + 1, col, message);
 
   if (body.trim() === '') {
     reportBody(0, 1, 'the lesson is empty: write its text after the front matter');
@@ -70,7 +72,12 @@ export function compileLesson(input: LessonSource): CompiledLesson {
     claimId(id, line) {
       const first = ids.get(id);
       if (first === undefined) ids.set(id, line);
-      else reportBody(line, columnOf(context, line, id), `id "${id}" is already used on line ${bodyLine + first + 1}`);
+      else
+        reportBody(
+          line,
+          columnOf(context, line, id),
+          `id "${id}" is already used on line ${bodyLine + first + 1}`,
+        );
     },
   };
 
@@ -94,8 +101,12 @@ export function compileLesson(input: LessonSource): CompiledLesson {
   }
   flush();
 
-  const questions = blocks.flatMap((block) => (block.kind === 'quiz' ? block.questions.map((q) => q.id) : []));
-  const checklist = blocks.flatMap((block) => (block.kind === 'checklist' ? block.items.map((i) => i.id) : []));
+  const questions = blocks.flatMap((block) =>
+    block.kind === 'quiz' ? block.questions.map((q) => q.id) : [],
+  );
+  const checklist = blocks.flatMap((block) =>
+    block.kind === 'checklist' ? block.items.map((i) => i.id) : [],
+  );
   const lesson: Lesson | null = meta && { ...meta, locale: input.locale, blocks };
   return { lesson, questions, checklist, errors };
 }
@@ -115,5 +126,7 @@ function readContainer(open: Token, content: Token[], context: BlockContext): Bl
   }
   if (content.length === 0) context.report(line, 1, `the "${kind}" block is empty`);
   const html = context.blocks(content);
-  return kind === 'trainer' ? { kind: 'trainer', html } : { kind: 'callout', tone: kind as 'tip' | 'warning', html };
+  return kind === 'trainer'
+    ? { kind: 'trainer', html }
+    : { kind: 'callout', tone: kind as 'tip' | 'warning', html };
 }

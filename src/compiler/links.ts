@@ -16,7 +16,10 @@ const LESSON = /^lesson:([a-z0-9][a-z0-9-]*)$/;
 /** What a link may be: a lesson, a web page, an email address, or a place on the same page. */
 function classify(href: string, context: LinkContext): { href: string; external: boolean } | string {
   // Browsers ignore control characters and spaces inside a scheme, so compare without them.
-  const bare = href.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+  const bare = [...href]
+    .filter((char) => char.charCodeAt(0) > 0x20)
+    .join('')
+    .toLowerCase();
   const forbidden = FORBIDDEN.exec(bare);
   if (forbidden) return `links starting with "${forbidden[1]}:" are not allowed`;
   const lesson = LESSON.exec(href);

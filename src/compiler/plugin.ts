@@ -19,10 +19,15 @@ function jsonModule(data: unknown): string {
 
 function courseModule(course: CompiledCourse): string {
   const loaders = course.entries.map((entry) => {
-    const byLocale = entry.locales.map((locale) => `${JSON.stringify(locale)}: () => import(${JSON.stringify(`${LESSON}${entry.id}/${locale}`)})`);
+    const byLocale = entry.locales.map(
+      (locale) =>
+        `${JSON.stringify(locale)}: () => import(${JSON.stringify(`${LESSON}${entry.id}/${locale}`)})`,
+    );
     return `${JSON.stringify(entry.id)}: {${byLocale.join(', ')}}`;
   });
-  const texts = [...course.texts.keys()].map((locale) => `${JSON.stringify(locale)}: () => import(${JSON.stringify(`${TEXT}${locale}`)})`);
+  const texts = [...course.texts.keys()].map(
+    (locale) => `${JSON.stringify(locale)}: () => import(${JSON.stringify(`${TEXT}${locale}`)})`,
+  );
   return [
     `export const modules = ${JSON.stringify(course.modules)};`,
     `export const lessons = ${JSON.stringify(course.entries)};`,
@@ -54,7 +59,9 @@ export function lessonsPlugin(dir: string): Plugin {
               // Name lesson chunks after the lesson, so a build is easy to read.
               chunkFileNames(chunk) {
                 const id = chunk.facadeModuleId ?? '';
-                const lesson = id.startsWith(`\0${LESSON}`) ? id.slice(LESSON.length + 1).replace('/', '.') : null;
+                const lesson = id.startsWith(`\0${LESSON}`)
+                  ? id.slice(LESSON.length + 1).replace('/', '.')
+                  : null;
                 const text = id.startsWith(`\0${TEXT}`) ? `course.${id.slice(TEXT.length + 1)}` : null;
                 return `assets/${lesson ?? text ?? '[name]'}-[hash].js`;
               },
@@ -101,7 +108,10 @@ function reload(server: ViteDevServer, course: CompiledCourse): void {
   }
   if (course.errors.length > 0) {
     const error = new ContentErrors(course.errors);
-    server.ws.send({ type: 'error', err: { message: error.message, stack: '', plugin: 'safe-online-lessons' } });
+    server.ws.send({
+      type: 'error',
+      err: { message: error.message, stack: '', plugin: 'safe-online-lessons' },
+    });
   } else {
     server.ws.send({ type: 'full-reload' });
   }

@@ -1,6 +1,12 @@
 /** Reads `::: question` and `::: checklist` blocks into quiz and checklist data. */
 import type { Token } from 'markdown-it';
-import { type ChecklistItem, type Option, QUESTION_TYPES, type Question, type QuestionType } from '../shared/types.ts';
+import {
+  type ChecklistItem,
+  type Option,
+  QUESTION_TYPES,
+  type Question,
+  type QuestionType,
+} from '../shared/types.ts';
 import { inside, topLevelBlocks } from './markdown.ts';
 
 /** What the block readers need from the lesson compiler. */
@@ -21,8 +27,13 @@ const ITEM = /^\[([ xX])\][ \t]+([^\s:]*)(:?)[ \t]*([\s\S]*)$/;
 
 /** Column (1-based) where `needle` stands on a body line, or 1. */
 export function columnOf(context: BlockContext, line: number, needle: string): number {
-  const col = needle ? (context.lines[line]?.indexOf(needle) ?? -1) : -1;
-  return col >= 0 ? col + 1 : 1;
+  const text = context.lines[line] ?? '';
+  if (!needle) return 1;
+  // An id is matched as a whole word, so "in" is not found inside "single".
+  const at = ID.test(needle)
+    ? (new RegExp(`(?<![a-z0-9-])${needle}(?![a-z0-9-])`).exec(text)?.index ?? -1)
+    : text.indexOf(needle);
+  return at >= 0 ? at + 1 : 1;
 }
 
 interface ListItem {
@@ -45,12 +56,20 @@ function readItems(list: Token[], what: string, context: BlockContext): ListItem
     const inline = first?.[0]?.type === 'paragraph_open' ? first[1] : undefined;
     const match = inline ? ITEM.exec(inline.content) : null;
     if (!match) {
-      context.report(line, 1, `each ${what} starts with "- [ ]" or "- [x]", then an id, a colon and the text`);
+      context.report(
+        line,
+        1,
+        `each ${what} starts with "- [ ]" or "- [x]", then an id, a colon and the text`,
+      );
       continue;
     }
     const [, mark = ' ', id = '', colon, text = ''] = match;
     if (!colon || !id) {
-      context.report(line, columnOf(context, line, ']') + 2, `${what} needs an id: write "- [ ] my-id: text"`);
+      context.report(
+        line,
+        columnOf(context, line, ']') + 2,
+        `${what} needs an id: write "- [ ] my-id: text"`,
+      );
       continue;
     }
     if (!ID.test(id)) {
@@ -66,7 +85,8 @@ function readItems(list: Token[], what: string, context: BlockContext): ListItem
 /** The single bullet list in a block's content; reports anything else. */
 function findList(blocks: Token[][], what: string, line: number, context: BlockContext): Token[] | undefined {
   const lists = blocks.filter((block) => block[0]?.type === 'bullet_list_open');
-  if (lists.length === 0) context.report(line, 1, `the ${what} has no items: add lines starting with "- [ ]"`);
+  if (lists.length === 0)
+    context.report(line, 1, `the ${what} has no items: add lines starting with "- [ ]"`);
   if (lists.length > 1) {
     const second = lists[1]?.[0]?.map?.[0] ?? line;
     context.report(second, 1, `the ${what} has a second list: keep all its items in one list`);
@@ -81,11 +101,16 @@ export function readChecklist(open: Token, content: Token[], context: BlockConte
   const list = findList(blocks, 'checklist', line, context);
   if (!list) return [];
   for (const block of blocks) {
-    if (block !== list) context.report(block[0]?.map?.[0] ?? line, 1, 'a checklist holds only its list of items');
+    if (block !== list)
+      context.report(block[0]?.map?.[0] ?? line, 1, 'a checklist holds only its list of items');
   }
   return readItems(list, 'checklist item', context).map((item) => {
     if (item.checked) {
-      context.report(item.line, columnOf(context, item.line, '['), 'checklist items start unticked: write "- [ ]"');
+      context.report(
+        item.line,
+        columnOf(context, item.line, '['),
+        'checklist items start unticked: write "- [ ]"',
+      );
     }
     if (item.rest.length > 0) {
       context.report(item.rest[0]?.[0]?.map?.[0] ?? item.line, 1, 'a checklist item is one paragraph');
@@ -101,7 +126,11 @@ export function readQuestion(open: Token, content: Token[], context: BlockContex
   const [, type = '', id = '', ...extra] = open.info.split(/\s+/);
   if (!(QUESTION_TYPES as readonly string[]).includes(type)) {
     const col = type ? columnOf(context, line, type) : 1;
-    context.report(line, col, `a question starts "::: question TYPE ID", with TYPE one of ${QUESTION_TYPES.join(', ')}`);
+    context.report(
+      line,
+      col,
+      `a question starts "::: question TYPE ID", with TYPE one of ${QUESTION_TYPES.join(', ')}`,
+    );
     return null;
   }
   if (!id || !ID.test(id) || extra.length > 0) {
@@ -115,21 +144,29 @@ export function readQuestion(open: Token, content: Token[], context: BlockContex
   const listIndex = blocks.findIndex((block) => block[0]?.type === 'bullet_list_open');
   const before = listIndex === -1 ? blocks : blocks.slice(0, listIndex);
   const prompt = before[0];
-  if (!prompt || prompt[0]?.type !== 'paragraph_open' || before.length > 1) {
+  if (prompt?.[0]?.type !== 'paragraph_open' || before.length > 1) {
     context.report(line, 1, `question "${id}": write the question as one paragraph before the options`);
   }
   const list = findList(blocks, `question "${id}"`, line, context);
   if (!list) return null;
   for (const block of blocks.slice(listIndex + 1)) {
     const at = block[0]?.map?.[0] ?? line;
-    context.report(at, 1, `question "${id}": nothing may follow the options (indent explanations by two spaces)`);
+    context.report(
+      at,
+      1,
+      `question "${id}": nothing may follow the options (indent explanations by two spaces)`,
+    );
   }
 
   const options: Option[] = [];
   const seen = new Set<string>();
   for (const item of readItems(list, 'option', context)) {
     if (seen.has(item.id)) {
-      context.report(item.line, columnOf(context, item.line, item.id), `question "${id}" has two options "${item.id}"`);
+      context.report(
+        item.line,
+        columnOf(context, item.line, item.id),
+        `question "${id}" has two options "${item.id}"`,
+      );
       continue;
     }
     seen.add(item.id);
@@ -160,13 +197,23 @@ export function readQuestion(open: Token, content: Token[], context: BlockContex
 }
 
 /** The rules for which options may be correct. */
-function checkAnswers(id: string, type: QuestionType, options: Option[], line: number, context: BlockContext) {
+function checkAnswers(
+  id: string,
+  type: QuestionType,
+  options: Option[],
+  line: number,
+  context: BlockContext,
+) {
   const correct = options.filter((option) => option.correct).length;
   if (options.length < 2) context.report(line, 1, `question "${id}" needs at least two options`);
   if (correct === 0) {
     context.report(line, 1, `question "${id}" has no correct answer: mark one with "- [x]"`);
   } else if (type !== 'multiple' && correct > 1) {
-    context.report(line, 1, `question "${id}" is ${type} but has ${correct} correct options: mark exactly one`);
+    context.report(
+      line,
+      1,
+      `question "${id}" is ${type} but has ${correct} correct options: mark exactly one`,
+    );
   }
   if (type === 'true-false' && options.length !== 2) {
     context.report(line, 1, `question "${id}" is true-false and needs exactly two options`);
