@@ -41,7 +41,9 @@ export function lessonProgress(
   const score = scoreQuiz(entry.questions, answers);
   const items = new Set(entry.checklist);
   const checklistDone = checklist.filter((item) => item.done && items.has(item.itemId)).length;
-  const done = record?.completedAt != null || (entry.questions.length === 0 && checklistDone === items.size && items.size > 0);
+  const done =
+    record?.completedAt != null ||
+    (entry.questions.length === 0 && checklistDone === items.size && items.size > 0);
   const started = score.answered > 0 || checklistDone > 0;
   return {
     state: done ? 'done' : started ? 'in-progress' : 'not-started',
@@ -77,7 +79,12 @@ export function courseProgress(
   return new Map(
     entries.map((entry) => [
       entry.id,
-      lessonProgress(entry, answersBy.get(entry.id) ?? [], checklistBy.get(entry.id) ?? [], recordBy.get(entry.id)),
+      lessonProgress(
+        entry,
+        answersBy.get(entry.id) ?? [],
+        checklistBy.get(entry.id) ?? [],
+        recordBy.get(entry.id),
+      ),
     ]),
   );
 }

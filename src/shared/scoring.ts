@@ -5,6 +5,7 @@ import type { Option } from './types.ts';
 export function isCorrect(options: readonly Option[], selected: readonly string[]): boolean {
   const chosen = new Set(selected);
   if (chosen.size !== selected.length) return false;
+  if (selected.some((id) => !options.some((option) => option.id === id))) return false;
   return options.every((option) => option.correct === chosen.has(option.id));
 }
 
