@@ -1,0 +1,62 @@
+/** The shell: header with navigation, notices, and the page for the current route. */
+import { useEffect } from 'preact/hooks';
+import { setLanguage, t } from '../i18n';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { lazyPage } from './components/Lazy';
+import { Notices } from './components/Notices';
+import { useLanguage } from './hooks';
+import { HomePage } from './pages/Home';
+import { LessonPage } from './pages/Lesson';
+import { href, type Route, useRoute } from './router';
+
+const ProgressPage = lazyPage(() => import('./pages/Progress').then((module) => module.default));
+
+function PageFor({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'home':
+      return <HomePage locale={route.locale} />;
+    case 'lesson':
+      return <LessonPage locale={route.locale} lessonId={route.lessonId} />;
+    case 'progress':
+      return <ProgressPage locale={route.locale} />;
+    default:
+      return <LessonPage locale={route.locale} lessonId="" />;
+  }
+}
+
+export function App() {
+  const route = useRoute();
+  const language = useLanguage();
+  useEffect(() => {
+    if (route.locale !== language) void setLanguage(route.locale);
+  }, [route.locale, language]);
+
+  const home = href(route.locale, { page: 'home' });
+  const current = (page: Route['page']) => (route.page === page ? 'page' : undefined);
+  return (
+    <>
+      <button type="button" class="skip-link" onClick={() => document.getElementById('main')?.focus()}>
+        {t('app.skip')}
+      </button>
+      <header class="app-bar">
+        <a class="brand" href={home}>
+          {t('app.name')}
+        </a>
+        <nav aria-label={t('nav.label')}>
+          <a href={home} aria-current={current('home')}>
+            {t('nav.home')}
+          </a>
+          <a href={href(route.locale, { page: 'progress' })} aria-current={current('progress')}>
+            {t('nav.progress')}
+          </a>
+        </nav>
+      </header>
+      <Notices />
+      <main id="main" tabIndex={-1}>
+        <ErrorBoundary key={location.hash} homeHref={home}>
+          <PageFor route={route} />
+        </ErrorBoundary>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+/** Calm, dismissible notices about storage and updates, shown above every page. */
+import { useState } from 'preact/hooks';
+import { t } from '../../i18n';
+import { quizInProgress, storageStatus } from '../progress';
+import { useObservable } from '../state';
+import { applyUpdate, offlineReady, updateReady } from '../updates';
+
+export function Notices() {
+  const storage = useObservable(storageStatus);
+  const update = useObservable(updateReady);
+  const offline = useObservable(offlineReady);
+  const busy = useObservable(quizInProgress);
+  const [dismissed, setDismissed] = useState(false);
+
+  return (
+    <div class="notices" aria-live="polite">
+      {storage && (
+        <div class="notice notice-warning" role="status">
+          <p>{t(`notice.${storage.kind}`)}</p>
+        </div>
+      )}
+      {update && (
+        <div class="notice" role="status">
+          <p>{t('notice.updateReady')}</p>
+          {busy ? (
+            <p class="notice-detail">{t('notice.updateAfterQuiz')}</p>
+          ) : (
+            <button type="button" class="button" onClick={() => void applyUpdate()}>
+              {t('notice.updateNow')}
+            </button>
+          )}
+        </div>
+      )}
+      {offline && !update && !dismissed && (
+        <div class="notice" role="status">
+          <p>{t('notice.offlineReady')}</p>
+          <button type="button" class="button button-quiet" onClick={() => setDismissed(true)}>
+            {t('notice.dismiss')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

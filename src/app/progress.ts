@@ -1,0 +1,30 @@
+/** The app's single way to the progress store: opened once, shared by every page. */
+import { type OpenedStorage, onStorageStatus, openStorage, type StorageStatus } from '../storage';
+import { observable } from './state';
+
+/** The latest storage problem to tell the learner about, if any. */
+export const storageStatus = observable<StorageStatus | null>(null);
+onStorageStatus((status) => storageStatus.set(status));
+
+let opened: Promise<OpenedStorage> | undefined;
+
+/** The progress store, opened on first use. Never rejects: it falls back to memory. */
+export async function progressStore() {
+  opened ??= openStorage().then((result) => {
+    // Storage opened after all: the tab that held an older version was closed.
+    if (storageStatus.get()?.kind === 'blocked') storageStatus.set(null);
+    return result;
+  });
+  return (await opened).store;
+}
+
+/** Bumped after every save, so pages that show progress reload it. */
+export const progressVersion = observable(0);
+
+/** Marks progress as changed. */
+export function progressChanged(): void {
+  progressVersion.set(progressVersion.get() + 1);
+}
+
+/** True while the learner has answered some but not all questions of the open lesson. */
+export const quizInProgress = observable(false);

@@ -1,0 +1,52 @@
+/** Hash routes (`#/<locale>/…`), so the app works from any static host, sub-path or file. */
+import { useEffect, useState } from 'preact/hooks';
+import { isLocale, type Locale, SOURCE_LOCALE } from '../shared/locales';
+
+export type Page =
+  | { page: 'home' }
+  | { page: 'lesson'; lessonId: string }
+  | { page: 'progress' }
+  | { page: 'not-found' };
+export type Route = Page & { locale: Locale };
+
+/** Reads a route from a location hash such as `#/en/lessons/passwords`. */
+export function parseHash(hash: string): Route | null {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [locale, page, id, ...rest] = parts;
+  if (!locale || !isLocale(locale)) return null;
+  if (page === undefined) return { locale, page: 'home' };
+  if (page === 'lessons' && id && rest.length === 0) return { locale, page: 'lesson', lessonId: id };
+  if (page === 'progress' && id === undefined) return { locale, page: 'progress' };
+  return { locale, page: 'not-found' };
+}
+
+/** The hash for a page in a language. */
+export function href(locale: string, page: Page): string {
+  switch (page.page) {
+    case 'lesson':
+      return `#/${locale}/lessons/${encodeURIComponent(page.lessonId)}`;
+    case 'progress':
+      return `#/${locale}/progress`;
+    default:
+      return `#/${locale}/`;
+  }
+}
+
+function current(): Route {
+  const route = parseHash(location.hash);
+  if (route) return route;
+  // No language in the address: open the course home in English without adding a history entry.
+  history.replaceState(null, '', href(SOURCE_LOCALE, { page: 'home' }));
+  return { locale: SOURCE_LOCALE, page: 'home' };
+}
+
+/** The current route; re-renders on navigation. */
+export function useRoute(): Route {
+  const [route, setRoute] = useState(current);
+  useEffect(() => {
+    const update = () => setRoute(current());
+    window.addEventListener('hashchange', update);
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return route;
+}

@@ -1,0 +1,46 @@
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { lessonsDir } from './src/compiler/options.ts';
+import { lessonsPlugin } from './src/compiler/plugin.ts';
+import { cspPlugin, SECURITY_HEADERS } from './src/compiler/security-headers.ts';
+
+export default defineConfig(({ command }) => ({
+  // Relative URLs: the build works from any static host, any sub-path and a copied folder.
+  base: './',
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact', development: command === 'serve' } },
+  build: { manifest: true, target: 'es2022' },
+  preview: { headers: SECURITY_HEADERS },
+  plugins: [
+    lessonsPlugin(lessonsDir()),
+    cspPlugin(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg'],
+      manifest: {
+        name: 'Safe Online',
+        short_name: 'Safe Online',
+        description: 'Digital-security lessons for human-rights defenders, that work offline.',
+        lang: 'en',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        theme_color: '#0e5c63',
+        background_color: '#ffffff',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,json,svg,png,woff2,webmanifest}'],
+        globIgnores: ['.vite/**'],
+        cleanupOutdatedCaches: true,
+        // The first install takes control at once; later versions wait for the learner's "Update".
+        clientsClaim: true,
+        skipWaiting: false,
+      },
+    }),
+  ],
+}));
