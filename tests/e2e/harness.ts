@@ -1,0 +1,67 @@
+/** Serving a build on localhost and driving it in a real headless Chromium. */
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { preview } from 'vite';
+import { CHROMIUM_ARGS } from '../../src/tools/chromium.ts';
+
+/** Where the end-to-end build goes (apart from `npm run build`'s dist/). */
+export const BUILD_DIR = path.resolve('dist-e2e');
+
+export interface Server {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves `dir` with `vite preview` (the server `npm start` uses) on a free loopback port. */
+export async function serve(dir = BUILD_DIR, port = 0): Promise<Server> {
+  const server = await preview({
+    logLevel: 'silent',
+    build: { outDir: dir },
+    preview: { host: '127.0.0.1', port, strictPort: port !== 0 },
+  });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('The preview server has no port');
+  return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
+}
+
+export async function launch(executablePath: string): Promise<Browser> {
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Every URL the page or its service worker requested. */
+  requests: string[];
+}
+
+/** A fresh phone-sized browser profile that records every request and CSP violation. */
+export async function phone(browser: Browser): Promise<Session> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 });
+  const requests: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  await context.addInitScript(() => {
+    const w = window as unknown as { cspViolations: string[] };
+    w.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => w.cspViolations.push(event.blockedURI));
+  });
+  const page = await context.newPage();
+  return { context, page, requests };
+}
+
+/** Requests that went anywhere but `origin` (data: and blob: URLs never leave the phone). */
+export function foreignRequests(requests: string[], origin: string): string[] {
+  return requests.filter((url) => !url.startsWith(origin) && !/^(data|blob):/.test(url));
+}
+
+/** Waits until a service worker controls the page, so it can work offline. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, {
+    timeout: 30_000,
+  });
+}
+
+/** True when the page is wider than the screen (something would need horizontal scrolling). */
+export function overflowsHorizontally(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+}
