@@ -1,0 +1,96 @@
+/** What the browser and the phone see of the built app: manifest, icons, policy, headers. */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, phone, type Server, serve } from './harness.ts';
+
+let server: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serve();
+  browser = await launch(inject('chromePath'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the installable app', () => {
+  it('has a complete web app manifest whose icons load', async () => {
+    const html = await (await fetch(server.url)).text();
+    const link = /<link rel="manifest" href="([^"]+)"/.exec(html)?.[1];
+    expect(link).toBeDefined();
+    const manifest = await (await fetch(new URL(link as string, server.url))).json();
+    expect(manifest).toMatchObject({
+      name: 'Safe Online',
+      short_name: 'Safe Online',
+      display: 'standalone',
+      start_url: './',
+      scope: './',
+    });
+    expect(manifest.description).toBeTruthy();
+    expect(manifest.theme_color).toMatch(/^#/);
+    expect(manifest.background_color).toMatch(/^#/);
+    const sizes = manifest.icons.map((icon: { sizes: string; purpose?: string }) => `${icon.sizes} ${icon.purpose ?? 'any'}`);
+    expect(sizes).toEqual(expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable']));
+    for (const icon of manifest.icons) {
+      const response = await fetch(new URL(icon.src, new URL(link as string, server.url)));
+      expect(response.headers.get('content-type')).toBe('image/png');
+    }
+  });
+
+  it('sets a strict Content-Security-Policy in index.html', async () => {
+    const html = await (await fetch(server.url)).text();
+    const attribute = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    const policy = attribute.replaceAll('&#39;', "'");
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toMatch(/script-src 'self'(;|$)/);
+    expect(policy).not.toContain('unsafe-inline');
+    expect(policy).not.toContain('unsafe-eval');
+    // No inline script anywhere in the page.
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+  });
+
+  it("is served by npm start's server with the security headers", async () => {
+    const response = await fetch(server.url);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('permissions-policy')).toContain('geolocation=()');
+  });
+});
+
+describe('a phone where IndexedDB does not work', () => {
+  it('still shows lessons, keeps answers for the session and says so calmly', async () => {
+    const { context, page } = await phone(browser);
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', {
+        get() {
+          throw new DOMException('IndexedDB is disabled', 'SecurityError');
+        },
+      });
+    });
+    try {
+      await page.goto(`${server.url}#/en/lessons/passwords`);
+      await page.getByRole('heading', { level: 1, name: 'Strong passwords and password managers' }).waitFor();
+      await page.getByText('Your progress cannot be saved on this device right now.').waitFor();
+      const question = page.locator('fieldset.question').first();
+      await question.locator('label').first().click();
+      await question.getByRole('button', { name: 'Check answer' }).click();
+      await expect.poll(() => question.locator('.result').textContent()).toMatch(/Correct\.|Not quite\./);
+
+      // Kept in memory while the app is open: visible again after moving to another page and back.
+      await page.getByRole('link', { name: 'Lessons', exact: true }).click();
+      await expect.poll(() => page.locator('.card', { hasText: 'Strong passwords' }).locator('.state').textContent()).toBe(
+        'In progress',
+      );
+      await page.getByRole('link', { name: 'Strong passwords and password managers' }).click();
+      await expect.poll(() => page.locator('fieldset.question').first().locator('.result').textContent()).toMatch(
+        /Correct\.|Not quite\./,
+      );
+    } finally {
+      await context.close();
+    }
+  });
+});
