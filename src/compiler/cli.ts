@@ -1,34 +1,35 @@
-/** `npm run lessons -- check [--dir DIR]`: validates a lessons folder and prints every problem. */
+/**
+ * `npm run lessons -- <command>`:
+ *   check [--dir DIR]            validate a lessons folder and print every problem
+ *   status [--json] [--dir DIR]  where each translation stands, and interface-string coverage
+ *   stamp <id> <locale> [--dir DIR]  record a reviewed translation as matching the English
+ */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { LOCALES, SOURCE_LOCALE } from '../shared/locales.ts';
 import { compileCourse } from './course.ts';
 import { formatError, sortErrors } from './errors.ts';
 import { lessonsDir } from './options.ts';
+import { stamp } from './stamp.ts';
+import { lessonStatuses } from './status.ts';
+import { checkStrings, type StringsReport } from './strings.ts';
 
-const USAGE = `Usage: npm run lessons -- check [--dir DIR]
+const USAGE = `Usage: npm run lessons -- <command>
 
-  check      read every lesson and report every problem as file:line:column: message
-  --dir DIR  the lessons folder (default: LESSONS_DIR, or ./lessons)`;
+  check [--dir DIR]                 read every lesson and report every problem as file:line:column: message
+  status [--json] [--dir DIR]       show each translation: missing, current, stale or mismatched
+  stamp <id> <locale> [--dir DIR]   mark a checked translation as up to date with the English lesson
+
+  --dir DIR   the lessons folder (default: LESSONS_DIR, or ./lessons)`;
+
+type Print = (line: string) => void;
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** Runs the CLI; returns the exit code. */
-export function main(args: string[], out = console.log, err = console.error): number {
-  const [command, ...rest] = args;
-  if (command !== 'check') {
-    err(command && command !== '--help' ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
-    return command === '--help' ? 0 : 2;
-  }
-  let dir = lessonsDir();
-  for (let i = 0; i < rest.length; i++) {
-    if (rest[i] === '--dir' && rest[i + 1]) dir = path.resolve(rest[++i] as string);
-    else {
-      err(`Unknown option "${rest[i]}".\n\n${USAGE}`);
-      return 2;
-    }
-  }
+function check(dir: string, out: Print, err: Print): number {
   const course = compileCourse(dir);
   if (course.errors.length > 0) {
     for (const error of sortErrors(course.errors)) err(formatError(error));
@@ -44,6 +45,97 @@ export function main(args: string[], out = console.log, err = console.error): nu
       `${plural(questions, 'question')}, ${plural(items, 'checklist item')}, ${plural(translations, 'translation')}.`,
   );
   return 0;
+}
+
+/** Interface strings of each translated locale, from the locales folder beside the app. */
+function stringReports(localesDir: string): StringsReport[] {
+  const read = (locale: string) => JSON.parse(readFileSync(path.join(localesDir, `${locale}.json`), 'utf8'));
+  const english = read(SOURCE_LOCALE);
+  return LOCALES.filter((locale) => locale !== SOURCE_LOCALE).map((locale) =>
+    existsSync(path.join(localesDir, `${locale}.json`))
+      ? checkStrings(locale, english, read(locale))
+      : { locale, missing: ['(no file)'], placeholders: [], plurals: [], extra: [] },
+  );
+}
+
+function status(dir: string, json: boolean, out: Print): number {
+  const lessons = lessonStatuses(compileCourse(dir));
+  const strings = stringReports(path.resolve('locales'));
+  const mismatched = lessons.some((lesson) =>
+    Object.values(lesson.locales).some((entry) => entry.state === 'mismatched'),
+  );
+  if (json) {
+    out(JSON.stringify({ lessons, strings }, null, 2));
+    return mismatched ? 1 : 0;
+  }
+  const others = LOCALES.filter((locale) => locale !== SOURCE_LOCALE);
+  const width = Math.max(6, ...lessons.map((lesson) => lesson.id.length)) + 2;
+  out(`${'Lesson'.padEnd(width)}${others.map((locale) => locale.padEnd(22)).join('')}`);
+  for (const lesson of lessons) {
+    const cells = others.map((locale) => {
+      const entry = lesson.locales[locale];
+      const text = entry
+        ? `${entry.state}${entry.status && entry.state !== 'missing' ? ` (${entry.status})` : ''}`
+        : '';
+      return text.padEnd(22);
+    });
+    out(`${lesson.id.padEnd(width)}${cells.join('')}`);
+  }
+  for (const lesson of lessons) {
+    for (const [locale, entry] of Object.entries(lesson.locales)) {
+      if (entry.problems.length > 0) out(`  ${lesson.id}/${locale}.md: ${entry.problems.join('; ')}`);
+    }
+  }
+  out('\nInterface strings (locales/*.json):');
+  for (const report of strings) {
+    const issues = [
+      report.missing.length &&
+        `${report.missing.length} missing (${report.missing.slice(0, 5).join(', ')}${report.missing.length > 5 ? ', …' : ''})`,
+      report.placeholders.length && `placeholders differ in ${report.placeholders.join(', ')}`,
+      report.plurals.length &&
+        `plural forms differ from the language's rules in ${report.plurals.join(', ')}`,
+      report.extra.length && `${report.extra.length} not in en.json (${report.extra.slice(0, 5).join(', ')})`,
+    ].filter(Boolean);
+    out(`  ${report.locale}: ${issues.length ? issues.join('; ') : 'complete'}`);
+  }
+  if (mismatched) out('\nSome translations do not match the structure of their English lesson (see above).');
+  return mismatched ? 1 : 0;
+}
+
+/** Runs the CLI; returns the exit code. */
+export function main(args: string[], out: Print = console.log, err: Print = console.error): number {
+  const positional: string[] = [];
+  let dir = lessonsDir();
+  let json = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--dir' && args[i + 1]) dir = path.resolve(args[++i] as string);
+    else if (arg === '--json') json = true;
+    else if (arg === '--help') {
+      out(USAGE);
+      return 0;
+    } else if (arg.startsWith('--')) {
+      err(`Unknown option "${arg}".\n\n${USAGE}`);
+      return 2;
+    } else positional.push(arg);
+  }
+  const [command, ...rest] = positional;
+  if (command === 'check' && rest.length === 0) return check(dir, out, err);
+  if (command === 'status' && rest.length === 0) return status(dir, json, out);
+  if (command === 'stamp' && rest.length === 2) {
+    try {
+      const file = stamp(dir, rest[0] as string, rest[1] as string);
+      out(
+        `Stamped ${path.relative(process.cwd(), file)}: it now counts as up to date with the English lesson.`,
+      );
+      return 0;
+    } catch (error) {
+      err((error as Error).message);
+      return 1;
+    }
+  }
+  err(command ? `Unknown command "${[command, ...rest].join(' ')}".\n\n${USAGE}` : USAGE);
+  return 2;
 }
 
 // Run only when started as a program, not when a test imports `main`.

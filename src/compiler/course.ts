@@ -5,7 +5,8 @@ import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAM
 import { isLocale, SOURCE_LOCALE } from '../shared/locales.ts';
 import type { CourseText, Lesson, LessonEntry, ModuleEntry } from '../shared/types.ts';
 import type { ContentError } from './errors.ts';
-import { compileLesson } from './lesson.ts';
+import { yamlMessage } from './front-matter.ts';
+import { type CompiledLesson, compileLesson, type EnglishSource } from './lesson.ts';
 import { ID } from './questions.ts';
 
 export const COURSE_FILE = 'course.yaml';
@@ -20,6 +21,8 @@ export interface CompiledCourse {
   errors: ContentError[];
   /** Every file read, so a dev server can watch them. */
   files: string[];
+  /** Each lesson file's own compile result, by lesson id then locale (for `lessons status`). */
+  compiled: Map<string, Map<string, CompiledLesson>>;
 }
 
 interface CourseModule {
@@ -73,9 +76,10 @@ export function compileCourse(dir: string): CompiledCourse {
   const lessonIds = new Set(folders);
   const lessons = new Map<string, Map<string, Lesson>>();
   const entries = new Map<string, LessonEntry>();
+  const compiled = new Map<string, Map<string, CompiledLesson>>();
   for (const folder of folders) {
-    const source = path.join(dir, folder, `${SOURCE_LOCALE}.md`);
-    if (!existsSync(source)) {
+    const sourceFile = path.join(dir, folder, `${SOURCE_LOCALE}.md`);
+    if (!existsSync(sourceFile)) {
       errors.push({
         file: display(path.join(dir, folder)),
         line: 1,
@@ -89,7 +93,8 @@ export function compileCourse(dir: string): CompiledCourse {
       .map((name) => name.slice(0, -3))
       .sort((a, b) => (a === SOURCE_LOCALE ? -1 : b === SOURCE_LOCALE ? 1 : a.localeCompare(b)));
     const byLocale = new Map<string, Lesson>();
-    for (const locale of locales) {
+    const results = new Map<string, CompiledLesson>();
+    const compile = (locale: string, english?: EnglishSource | null): CompiledLesson => {
       const file = path.join(dir, folder, `${locale}.md`);
       files.push(file);
       const result = compileLesson({
@@ -98,31 +103,37 @@ export function compileCourse(dir: string): CompiledCourse {
         folderId: folder,
         locale,
         lessonIds,
+        english,
       });
       errors.push(...result.errors);
       if (result.lesson) byLocale.set(locale, result.lesson);
-      if (locale === SOURCE_LOCALE && result.lesson) {
-        const module = listed.get(folder);
-        if (!module) {
-          errors.push({
-            file: display(file),
-            line: 1,
-            col: 1,
-            message: `lesson "${folder}" is not listed in ${COURSE_FILE}`,
-          });
-          continue;
-        }
-        const { level, minutes } = result.lesson;
-        entries.set(folder, {
-          id: folder,
-          module,
-          level,
-          minutes,
-          questions: result.questions,
-          checklist: result.checklist,
-          locales,
-        });
-      }
+      results.set(locale, result);
+      return result;
+    };
+    const english = compile(SOURCE_LOCALE);
+    const source = english.lesson && english.hash ? { lesson: english.lesson, hash: english.hash } : null;
+    for (const locale of locales) if (locale !== SOURCE_LOCALE) compile(locale, source);
+    compiled.set(folder, results);
+
+    const module = listed.get(folder);
+    if (!module) {
+      errors.push({
+        file: display(sourceFile),
+        line: 1,
+        col: 1,
+        message: `lesson "${folder}" is not listed in ${COURSE_FILE}`,
+      });
+    } else if (english.lesson) {
+      const { level, minutes } = english.lesson;
+      entries.set(folder, {
+        id: folder,
+        module,
+        level,
+        minutes,
+        questions: english.questions,
+        checklist: english.checklist,
+        locales: [...byLocale.keys()],
+      });
     }
     lessons.set(folder, byLocale);
   }
@@ -144,6 +155,7 @@ export function compileCourse(dir: string): CompiledCourse {
     texts: courseTexts(modules, lessons),
     errors,
     files,
+    compiled,
   };
 }
 
@@ -159,11 +171,14 @@ function courseTexts(
   for (const locale of locales) {
     const text: CourseText = { modules: {}, lessons: {} };
     for (const module of modules) {
-      text.modules[module.id] = module.titles.get(locale) ?? module.titles.get(SOURCE_LOCALE) ?? module.id;
+      const own = module.titles.get(locale);
+      text.modules[module.id] = own
+        ? { title: own, locale }
+        : { title: module.titles.get(SOURCE_LOCALE) ?? module.id, locale: SOURCE_LOCALE };
     }
     for (const [id, byLocale] of lessons) {
       const lesson = byLocale.get(locale) ?? byLocale.get(SOURCE_LOCALE);
-      if (lesson) text.lessons[id] = { title: lesson.title, summary: lesson.summary };
+      if (lesson) text.lessons[id] = { title: lesson.title, summary: lesson.summary, locale: lesson.locale };
     }
     texts.set(locale, text);
   }
@@ -173,7 +188,7 @@ function courseTexts(
 /** Reads course.yaml: modules in order, each with an id, titles per locale and lesson ids. */
 function readCourseFile(source: string, file: string, errors: ContentError[]): CourseModule[] {
   const counter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: counter });
+  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
   const at = (node: Node | null | undefined, message: string) => {
     const pos = counter.linePos(node?.range?.[0] ?? 0);
     errors.push({ file, line: pos.line, col: pos.col, message });
@@ -185,7 +200,7 @@ function readCourseFile(source: string, file: string, errors: ContentError[]): C
         file,
         line: pos.line,
         col: pos.col,
-        message: error.message.split('\n')[0] ?? 'invalid YAML',
+        message: yamlMessage(error.message),
       });
     }
     return [];

@@ -1,7 +1,8 @@
 /** Splits a lesson into YAML front matter and markdown body, and checks every field. */
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
-import { LEVELS, type Level } from '../shared/types.ts';
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
+import { LEVELS, type Level, TRANSLATION_STATUSES, type TranslationStatus } from '../shared/types.ts';
 
+/** Front matter of an English lesson: the source of truth for level, minutes and review date. */
 export interface FrontMatter {
   id: string;
   title: string;
@@ -12,9 +13,19 @@ export interface FrontMatter {
   tags: string[];
 }
 
-export interface SplitLesson {
+/** Front matter of a translation: its own text, its review status and what it was made from. */
+export interface TranslationFrontMatter {
+  id: string;
+  title: string;
+  summary: string;
+  tags: string[] | null;
+  status: TranslationStatus;
+  sourceHash: string | null;
+}
+
+export interface SplitLesson<Meta> {
   /** Parsed and checked fields, or null when they could not be read. */
-  meta: FrontMatter | null;
+  meta: Meta | null;
   /** The markdown after the front matter; null when the front matter is not closed. */
   body: string | null;
   /** 0-based line of the file where the body starts. */
@@ -25,9 +36,17 @@ type Report = (line: number, col: number, message: string) => void;
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const HASH = /^[0-9a-f]{8,64}$/;
+const SOURCE_FIELDS = ['id', 'title', 'summary', 'level', 'minutes', 'reviewed', 'tags'];
+const TRANSLATION_FIELDS = ['id', 'title', 'summary', 'tags', 'status', 'source_hash'];
+const INHERITED = ['level', 'minutes', 'reviewed'];
 
-/** Reads the front matter of `source`; problems go to `report` with file positions. */
-export function splitLesson(source: string, folderId: string, report: Report): SplitLesson {
+/** Separates the front matter from the body; `read` checks the fields. */
+function split<Meta>(
+  source: string,
+  report: Report,
+  read: (fields: Fields) => Meta | null,
+): SplitLesson<Meta> {
   const lines = source.split(/\r?\n/);
   if (lines[0]?.trim() !== '---') {
     report(1, 1, "the lesson must start with front matter: a line '---', the fields, then '---'");
@@ -38,12 +57,67 @@ export function splitLesson(source: string, folderId: string, report: Report): S
     report(1, 1, "the front matter is not closed: add a line '---' after the fields");
     return { meta: null, body: null, bodyLine: lines.length };
   }
-  const yamlText = lines.slice(1, end).join('\n');
-  const body = lines.slice(end + 1).join('\n');
-  return { meta: readFields(yamlText, folderId, report), body, bodyLine: end + 1 };
+  const fields = parseFields(lines.slice(1, end).join('\n'), report);
+  return { meta: fields && read(fields), body: lines.slice(end + 1).join('\n'), bodyLine: end + 1 };
 }
 
-function readFields(yamlText: string, folderId: string, report: Report): FrontMatter | null {
+/** Reads an English lesson's front matter. */
+export function splitLesson(source: string, folderId: string, report: Report): SplitLesson<FrontMatter> {
+  return split(source, report, (fields) => {
+    fields.only(SOURCE_FIELDS, () => 'is not a lesson field');
+    const id = fields.id(folderId);
+    const title = fields.text('title');
+    const summary = fields.text('summary');
+    const level = fields.oneOf('level', LEVELS);
+    const minutes = fields.minutes();
+    const reviewed = fields.date('reviewed');
+    const tags = fields.tags(true) ?? [];
+    return fields.ok ? { id, title, summary, level, minutes, reviewed, tags } : null;
+  });
+}
+
+/** Reads a translation's front matter. Level, minutes and review date come from en.md: a translation
+ * may repeat them (as translation tools do) only unchanged. Without a status it counts as a draft. */
+export function splitTranslation(
+  source: string,
+  folderId: string,
+  report: Report,
+  english?: Pick<FrontMatter, 'level' | 'minutes' | 'reviewed'>,
+): SplitLesson<TranslationFrontMatter> {
+  return split(source, report, (fields) => {
+    fields.only([...TRANSLATION_FIELDS, ...INHERITED], () => 'is not a translation field');
+    const id = fields.id(folderId);
+    const title = fields.text('title');
+    const summary = fields.text('summary');
+    const tags = fields.tags(false);
+    const status = fields.has('status') ? fields.oneOf('status', TRANSLATION_STATUSES) : 'draft';
+    const sourceHash = fields.optionalText(
+      'source_hash',
+      HASH,
+      'a hash written by "npm run lessons -- stamp"',
+    );
+    if (english)
+      for (const name of INHERITED) fields.sameAs(name, String(english[name as keyof typeof english]));
+    return fields.ok ? { id, title, summary, tags, status, sourceHash } : null;
+  });
+}
+
+/** Field readers over one front-matter map; each reports its own problems and clears `ok`. */
+interface Fields {
+  ok: boolean;
+  has(name: string): boolean;
+  sameAs(name: string, expected: string): void;
+  only(allowed: string[], why: (name: string) => string): void;
+  id(folderId: string): string;
+  text(name: string): string;
+  optionalText(name: string, pattern: RegExp, what: string): string | null;
+  oneOf<T extends string>(name: string, values: readonly T[]): T;
+  minutes(): number;
+  date(name: string): string;
+  tags(required: boolean): string[] | null;
+}
+
+function parseFields(yamlText: string, report: Report): Fields | null {
   const counter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false });
   // The YAML starts on the file's second line.
@@ -60,70 +134,105 @@ function readFields(yamlText: string, folderId: string, report: Report): FrontMa
     report(2, 1, 'front matter must be a list of fields such as "title: ..."');
     return null;
   }
-  const map = doc.contents;
-  let ok = true;
-  const field = (name: string): Node | undefined => {
-    const node = map.get(name, true) as Node | undefined;
-    if (node === undefined || node === null) {
-      report(1, 1, `front matter is missing "${name}"`);
-      ok = false;
-    }
-    return node ?? undefined;
-  };
-  const fail = (node: Node, message: string) => {
-    at(node.range?.[0], message);
-    ok = false;
-  };
-  const text = (name: string): string => {
-    const node = field(name);
-    if (!node) return '';
-    if (!isScalar(node) || typeof node.value !== 'string' || node.value.trim() === '') {
-      fail(node, `"${name}" must be text`);
-      return '';
-    }
-    return node.value.trim();
-  };
+  return fieldReaders(doc.contents, at, report);
+}
 
-  const id = text('id');
-  const idNode = map.get('id', true) as Node | undefined;
-  if (id && idNode && !ID.test(id)) fail(idNode, `"id" may use only a-z, 0-9 and "-": "${id}"`);
-  else if (id && idNode && id !== folderId) fail(idNode, `"id" is "${id}" but the folder is "${folderId}"`);
-  const title = text('title');
-  const summary = text('summary');
-
-  const levelNode = field('level');
-  const level = isScalar(levelNode) ? String(levelNode.value) : '';
-  if (levelNode && !(LEVELS as readonly string[]).includes(level)) {
-    fail(levelNode, `"level" must be one of ${LEVELS.join(', ')}`);
-  }
-
-  const minutesNode = field('minutes');
-  const minutes = isScalar(minutesNode) ? Number(minutesNode.value) : Number.NaN;
-  if (minutesNode && !(Number.isInteger(minutes) && minutes > 0 && minutes <= 600)) {
-    fail(minutesNode, '"minutes" must be a whole number of minutes, such as 15');
-  }
-
-  const reviewedNode = field('reviewed');
-  const reviewed = isScalar(reviewedNode) ? String(reviewedNode.source ?? reviewedNode.value) : '';
-  if (reviewedNode && !isRealDate(reviewed)) {
-    fail(reviewedNode, '"reviewed" must be a date written YYYY-MM-DD');
-  }
-
-  const tagsNode = field('tags');
-  const tags: string[] = [];
-  if (tagsNode) {
-    if (!isSeq(tagsNode)) fail(tagsNode, '"tags" must be a list, such as [passwords, accounts]');
-    else {
-      for (const item of tagsNode.items) {
+function fieldReaders(
+  map: YAMLMap,
+  at: (offset: number | undefined, message: string) => void,
+  report: Report,
+): Fields {
+  const node = (name: string) => (map.get(name, true) as Node | undefined) ?? undefined;
+  const fields: Fields = {
+    ok: true,
+    has: (name) => node(name) !== undefined,
+    sameAs(name, expected) {
+      const value = node(name);
+      const text = isScalar(value) ? String(value.source ?? value.value) : undefined;
+      if (value && text !== expected)
+        fail(value, `"${name}" comes from en.md, where it is ${expected}: remove it here`);
+    },
+    only(allowed, why) {
+      for (const pair of map.items) {
+        const name = isScalar(pair.key) ? String(pair.key.value) : '';
+        if (!allowed.includes(name)) fail(pair.key as Node, `"${name}" ${why(name)}`);
+      }
+    },
+    id(folderId) {
+      const id = fields.text('id');
+      const idNode = node('id');
+      if (id && idNode && !ID.test(id)) fail(idNode, `"id" may use only a-z, 0-9 and "-": "${id}"`);
+      else if (id && idNode && id !== folderId)
+        fail(idNode, `"id" is "${id}" but the folder is "${folderId}"`);
+      return id;
+    },
+    text(name) {
+      const value = required(name);
+      if (!value) return '';
+      if (!isScalar(value) || typeof value.value !== 'string' || value.value.trim() === '') {
+        fail(value, `"${name}" must be text`);
+        return '';
+      }
+      return value.value.trim();
+    },
+    optionalText(name, pattern, what) {
+      const value = node(name);
+      if (!value) return null;
+      // The text as written: a hash of digits must not be read as a number.
+      const text = isScalar(value) ? String(value.source ?? value.value) : '';
+      if (!pattern.test(text)) fail(value, `"${name}" must be ${what}`);
+      return text;
+    },
+    oneOf(name, values) {
+      const value = required(name);
+      const text = isScalar(value) ? String(value.value) : '';
+      if (value && !(values as readonly string[]).includes(text))
+        fail(value, `"${name}" must be one of ${values.join(', ')}`);
+      return text as (typeof values)[number];
+    },
+    minutes() {
+      const value = required('minutes');
+      const minutes = isScalar(value) ? Number(value.value) : Number.NaN;
+      if (value && !(Number.isInteger(minutes) && minutes > 0 && minutes <= 600)) {
+        fail(value, '"minutes" must be a whole number of minutes, such as 15');
+      }
+      return minutes;
+    },
+    date(name) {
+      const value = required(name);
+      const date = isScalar(value) ? String(value.source ?? value.value) : '';
+      if (value && !isRealDate(date)) fail(value, `"${name}" must be a date written YYYY-MM-DD`);
+      return date;
+    },
+    tags(isRequired) {
+      const value = isRequired ? required('tags') : node('tags');
+      if (!value) return null;
+      if (!isSeq(value)) {
+        fail(value, '"tags" must be a list, such as [passwords, accounts]');
+        return null;
+      }
+      const tags: string[] = [];
+      for (const item of value.items) {
         if (isScalar(item) && typeof item.value === 'string' && item.value.trim())
           tags.push(item.value.trim());
         else fail(item as Node, 'each tag must be a word or short phrase');
       }
-    }
+      return tags;
+    },
+  };
+  function fail(where: Node, message: string) {
+    at(where.range?.[0], message);
+    fields.ok = false;
   }
-
-  if (!ok) return null;
-  return { id, title, summary, level: level as Level, minutes, reviewed, tags };
+  function required(name: string): Node | undefined {
+    const value = node(name);
+    if (value === undefined) {
+      report(1, 1, `front matter is missing "${name}"`);
+      fields.ok = false;
+    }
+    return value;
+  }
+  return fields;
 }
 
 /** The first sentence of a YAML error, without the library's own line and column. */

@@ -1,12 +1,21 @@
 /** Compiles one lesson file (front matter + markdown) into the data the app renders. */
 import type { Token } from 'markdown-it';
+import { direction } from '../shared/locales.ts';
 import type { Block, Lesson } from '../shared/types.ts';
+import { type BidiEnv, findDirectionControls } from './bidi.ts';
 import type { ContainerEnv } from './containers.ts';
 import type { ContentError } from './errors.ts';
-import { splitLesson } from './front-matter.ts';
+import {
+  type FrontMatter,
+  splitLesson,
+  splitTranslation,
+  type TranslationFrontMatter,
+} from './front-matter.ts';
 import { checkLinks } from './links.ts';
 import { createMarkdown, inside, topLevelBlocks } from './markdown.ts';
 import { type BlockContext, columnOf, readChecklist, readQuestion } from './questions.ts';
+import { sourceHash } from './source-hash.ts';
+import { compareWithSource } from './translation.ts';
 
 export interface LessonSource {
   source: string;
@@ -17,6 +26,21 @@ export interface LessonSource {
   locale: string;
   /** Ids of every lesson in the course, to check lesson links. */
   lessonIds: ReadonlySet<string>;
+  /** Set for a translation: the compiled English lesson it must match (null if en.md has errors). */
+  english?: EnglishSource | null;
+}
+
+/** What a translation takes from its English lesson. */
+export interface EnglishSource {
+  lesson: Lesson;
+  hash: string;
+}
+
+/** The parts of a lesson a translation must keep: checked by `lessons status`. */
+export interface Outline {
+  headings: string[];
+  links: string[];
+  images: string[];
 }
 
 export interface CompiledLesson {
@@ -25,6 +49,11 @@ export interface CompiledLesson {
   questions: string[];
   checklist: string[];
   errors: ContentError[];
+  /** For an English lesson: the hash its translations record as `source_hash`. */
+  hash: string | null;
+  /** For a translation: the `source_hash` it records. */
+  sourceHash: string | null;
+  outline: Outline;
 }
 
 const CALLOUTS = new Set(['tip', 'warning']);
@@ -36,23 +65,40 @@ export function compileLesson(input: LessonSource): CompiledLesson {
   const errors: ContentError[] = [];
   const report = (line: number, col: number, message: string) =>
     errors.push({ file: input.file, line, col, message });
-  const { meta, body, bodyLine } = splitLesson(input.source, input.folderId, report);
-  if (body === null) return { lesson: null, questions: [], checklist: [], errors };
+  const isTranslation = input.english !== undefined;
+  const split = isTranslation
+    ? splitTranslation(input.source, input.folderId, report, input.english?.lesson)
+    : splitLesson(input.source, input.folderId, report);
+  const { body, bodyLine } = split;
+  const empty: CompiledLesson = {
+    lesson: null,
+    questions: [],
+    checklist: [],
+    errors,
+    hash: null,
+    sourceHash: null,
+    outline: { headings: [], links: [], images: [] },
+  };
+  findDirectionControls(input.source, report);
+  if (body === null) return empty;
   const lines = body.split(/\r?\n/);
   const reportBody = (line: number, col: number, message: string) =>
     report(bodyLine + line + 1, col, message);
 
   if (body.trim() === '') {
     reportBody(0, 1, 'the lesson is empty: write its text after the front matter');
-    return { lesson: null, questions: [], checklist: [], errors };
+    return empty;
   }
 
-  const env: ContainerEnv = {};
+  const env: ContainerEnv & BidiEnv = { rtl: direction(input.locale) === 'rtl' };
   const tokens = md.parse(body, env);
+  // Before rendering, which rewrites lesson links for the locale.
+  const outline = outlineOf(tokens);
   for (const problem of env.containerProblems ?? []) reportBody(problem.line, 1, problem.message);
 
   const linkContext = { locale: input.locale, lessonIds: input.lessonIds, report: reportBody, lines };
   const ids = new Map<string, number>();
+  const positions = new Map<string, number>();
   const context: BlockContext = {
     lines,
     report: reportBody,
@@ -69,7 +115,11 @@ export function compileLesson(input: LessonSource): CompiledLesson {
       }
       return md.renderer.render(blockTokens, md.options, env);
     },
+    place(key, line) {
+      positions.set(key, bodyLine + line + 1);
+    },
     claimId(id, line) {
+      context.place(id, line);
       const first = ids.get(id);
       if (first === undefined) ids.set(id, line);
       else
@@ -107,8 +157,45 @@ export function compileLesson(input: LessonSource): CompiledLesson {
   const checklist = blocks.flatMap((block) =>
     block.kind === 'checklist' ? block.items.map((i) => i.id) : [],
   );
-  const lesson: Lesson | null = meta && { ...meta, locale: input.locale, blocks };
-  return { lesson, questions, checklist, errors };
+  if (!isTranslation) {
+    const meta = split.meta as FrontMatter | null;
+    const lesson: Lesson | null = meta && { ...meta, locale: input.locale, blocks };
+    const hash = meta && sourceHash(meta.title, meta.summary, body);
+    return { lesson, questions, checklist, errors, hash, sourceHash: null, outline };
+  }
+
+  const meta = split.meta as TranslationFrontMatter | null;
+  const english = input.english;
+  if (english) compareWithSource(english.lesson, blocks, { positions, report, bodyLine: bodyLine + 1 });
+  const lesson: Lesson | null =
+    meta && english
+      ? {
+          id: meta.id,
+          title: meta.title,
+          summary: meta.summary,
+          level: english.lesson.level,
+          minutes: english.lesson.minutes,
+          reviewed: english.lesson.reviewed,
+          tags: meta.tags ?? english.lesson.tags,
+          locale: input.locale,
+          blocks,
+          translation: { status: meta.status, stale: meta.sourceHash !== english.hash },
+        }
+      : null;
+  return { lesson, questions, checklist, errors, hash: null, sourceHash: meta?.sourceHash ?? null, outline };
+}
+
+/** Headings, link targets and images in reading order, as written by the author. */
+function outlineOf(tokens: readonly Token[]): Outline {
+  const outline: Outline = { headings: [], links: [], images: [] };
+  for (const token of tokens) {
+    if (token.type === 'heading_open') outline.headings.push(token.tag);
+    for (const child of token.children ?? []) {
+      if (child.type === 'link_open') outline.links.push(String(child.attrGet('href') ?? ''));
+      if (child.type === 'image') outline.images.push(String(child.attrGet('src') ?? ''));
+    }
+  }
+  return outline;
 }
 
 /** Turns one `:::` block into a lesson block, or reports why it cannot. */

@@ -1,5 +1,6 @@
 /** The markdown-it setup for lessons: CommonMark, no raw HTML, `:::` blocks. */
 import MarkdownItParser, { type MarkdownIt, type Token } from 'markdown-it';
+import { bidiPlugin } from './bidi.ts';
 import { containerPlugin } from './containers.ts';
 
 /** A parser per build: raw HTML is escaped, never passed through. */
@@ -8,6 +9,7 @@ export function createMarkdown(): MarkdownIt {
   // Every link is checked (and refused with a clear error) in links.ts instead of silently dropped.
   md.validateLink = () => true;
   md.use(containerPlugin);
+  md.use(bidiPlugin);
   return md;
 }
 

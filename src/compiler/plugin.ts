@@ -5,34 +5,56 @@
  */
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
+import { LOCALES, SOURCE_LOCALE } from '../shared/locales.ts';
+import type { LessonInfo, ModuleInfo } from '../shared/types.ts';
 import { type CompiledCourse, compileCourse } from './course.ts';
 import { ContentErrors } from './errors.ts';
 
 const COURSE = 'virtual:course';
 const LESSON = 'virtual:lesson/';
-const TEXT = 'virtual:course-text/';
 
 /** A module whose default export is `data`; JSON.parse is faster to start than an object literal. */
 function jsonModule(data: unknown): string {
   return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`;
 }
 
-function courseModule(course: CompiledCourse): string {
-  const loaders = course.entries.map((entry) => {
-    const byLocale = entry.locales.map(
-      (locale) =>
-        `${JSON.stringify(locale)}: () => import(${JSON.stringify(`${LESSON}${entry.id}/${locale}`)})`,
-    );
-    return `${JSON.stringify(entry.id)}: {${byLocale.join(', ')}}`;
-  });
-  const texts = [...course.texts.keys()].map(
-    (locale) => `${JSON.stringify(locale)}: () => import(${JSON.stringify(`${TEXT}${locale}`)})`,
+/** The shell's only view of the course: one loader per language, so it stays small however many lessons. */
+function courseModule(): string {
+  const loaders = LOCALES.map(
+    (locale) => `${JSON.stringify(locale)}: () => import(${JSON.stringify(`${COURSE}/${locale}`)})`,
   );
+  return `export const courses = {${loaders.join(', ')}};`;
+}
+
+/** The course in one language: modules and lessons with their titles, and a loader per lesson. */
+function courseIndexModule(course: CompiledCourse, locale: string): string {
+  const text = course.texts.get(locale) ?? course.texts.get(SOURCE_LOCALE);
+  const modules: ModuleInfo[] = course.modules.map((module) => {
+    const title = text?.modules[module.id];
+    return {
+      id: module.id,
+      title: title?.title ?? module.id,
+      textLocale: title?.locale ?? SOURCE_LOCALE,
+      lessons: module.lessons,
+    };
+  });
+  const lessons: LessonInfo[] = course.entries.map((entry) => {
+    const lesson = text?.lessons[entry.id];
+    return {
+      ...entry,
+      title: lesson?.title ?? entry.id,
+      summary: lesson?.summary ?? '',
+      textLocale: lesson?.locale ?? SOURCE_LOCALE,
+    };
+  });
+  const loaders = course.entries.map((entry) => {
+    const available = entry.locales.includes(locale) ? locale : SOURCE_LOCALE;
+    return `${JSON.stringify(entry.id)}: () => import(${JSON.stringify(`${LESSON}${entry.id}/${available}`)})`;
+  });
   return [
-    `export const modules = ${JSON.stringify(course.modules)};`,
-    `export const lessons = ${JSON.stringify(course.entries)};`,
-    `export const lessonLoaders = {${loaders.join(',\n')}};`,
-    `export const textLoaders = {${texts.join(', ')}};`,
+    `export const modules = JSON.parse(${JSON.stringify(JSON.stringify(modules))});`,
+    `export const lessons = JSON.parse(${JSON.stringify(JSON.stringify(lessons))});`,
+    `export const loaders = {${loaders.join(',\n')}};`,
   ].join('\n');
 }
 
@@ -62,7 +84,7 @@ export function lessonsPlugin(dir: string): Plugin {
                 const lesson = id.startsWith(`\0${LESSON}`)
                   ? id.slice(LESSON.length + 1).replace('/', '.')
                   : null;
-                const text = id.startsWith(`\0${TEXT}`) ? `course.${id.slice(TEXT.length + 1)}` : null;
+                const text = id.startsWith(`\0${COURSE}/`) ? `course.${id.slice(COURSE.length + 2)}` : null;
                 return `assets/${lesson ?? text ?? '[name]'}-[hash].js`;
               },
             },
@@ -74,20 +96,23 @@ export function lessonsPlugin(dir: string): Plugin {
       compile();
     },
     resolveId(id) {
-      if (id === COURSE || id.startsWith(LESSON) || id.startsWith(TEXT)) return `\0${id}`;
+      if (id === COURSE || id.startsWith(`${COURSE}/`) || id.startsWith(LESSON)) return `\0${id}`;
       return null;
     },
     load(id) {
       if (!id.startsWith('\0virtual:')) return null;
       const name = id.slice(1);
-      if (name === COURSE) return courseModule(current());
+      if (name === COURSE) {
+        current();
+        return courseModule();
+      }
       if (name.startsWith(LESSON)) {
         const [lessonId = '', locale = ''] = name.slice(LESSON.length).split('/');
         const lesson = current().lessons.get(lessonId)?.get(locale);
         if (!lesson) throw new Error(`No lesson "${lessonId}" in "${locale}".`);
         return jsonModule(lesson);
       }
-      if (name.startsWith(TEXT)) return jsonModule(current().texts.get(name.slice(TEXT.length)) ?? null);
+      if (name.startsWith(`${COURSE}/`)) return courseIndexModule(current(), name.slice(COURSE.length + 1));
       return null;
     },
     configureServer(server) {

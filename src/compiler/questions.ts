@@ -20,6 +20,8 @@ export interface BlockContext {
   blocks: (tokens: Token[]) => string;
   /** Registers a question or checklist id; reports a duplicate. */
   claimId: (id: string, line: number) => void;
+  /** Remembers where an option (`question/option`) stands, to point at it later. */
+  place: (key: string, line: number) => void;
 }
 
 export const ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -170,6 +172,7 @@ export function readQuestion(open: Token, content: Token[], context: BlockContex
       continue;
     }
     seen.add(item.id);
+    context.place(`${id}/${item.id}`, item.line);
     const quote = item.rest.find((block) => block[0]?.type === 'blockquote_open');
     if (!quote || item.rest.length > 1) {
       context.report(

@@ -6,6 +6,10 @@ export type Level = (typeof LEVELS)[number];
 export const QUESTION_TYPES = ['single', 'multiple', 'true-false'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
+/** How far a translation has been checked: by a machine, by a translator, or reviewed by a partner. */
+export const TRANSLATION_STATUSES = ['machine', 'draft', 'reviewed'] as const;
+export type TranslationStatus = (typeof TRANSLATION_STATUSES)[number];
+
 /** One answer option; `html` and `explanation` are already-escaped HTML. */
 export interface Option {
   id: string;
@@ -46,6 +50,8 @@ export interface Lesson {
   reviewed: string;
   tags: string[];
   blocks: Block[];
+  /** For a translation: its review status, and whether the English has changed since. */
+  translation?: { status: TranslationStatus; stale: boolean };
 }
 
 /** What the app shell knows of a lesson before its chunk is loaded. */
@@ -67,8 +73,33 @@ export interface ModuleEntry {
   lessons: string[];
 }
 
+/** A lesson as the course index in one language shows it: its entry plus its title and summary. */
+export interface LessonInfo extends LessonEntry {
+  title: string;
+  summary: string;
+  /** The language of `title` and `summary`: English where the lesson is not translated yet. */
+  textLocale: string;
+}
+
+/** A module as the course index in one language shows it. */
+export interface ModuleInfo {
+  id: string;
+  title: string;
+  textLocale: string;
+  lessons: string[];
+}
+
 /** Text of the course in one language: titles and summaries, loaded per locale. */
 export interface CourseText {
-  modules: Record<string, string>;
-  lessons: Record<string, { title: string; summary: string }>;
+  modules: Record<string, { title: string; locale: string }>;
+  /** `locale` is the language the text is in: English where the lesson is not translated yet. */
+  lessons: Record<string, { title: string; summary: string; locale: string }>;
+}
+
+/** What the course index chunk of one language holds. */
+export interface CourseIndexModule {
+  modules: ModuleInfo[];
+  lessons: LessonInfo[];
+  /** Loads a lesson in this language, or in English where it is not translated. */
+  loaders: Record<string, () => Promise<{ default: Lesson }>>;
 }

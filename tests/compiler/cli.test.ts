@@ -75,7 +75,8 @@ describe('lessons usage', () => {
     expect(code).toBe(2);
     expect(out).toEqual([]);
     expect(err[0]).toBe('Unknown command "frobnicate".');
-    expect(err.join('\n')).toContain('Usage: npm run lessons -- check [--dir DIR]');
+    expect(err.join('\n')).toContain('check [--dir DIR]');
+    expect(err.join('\n')).toContain('status [--json] [--dir DIR]');
   });
 
   it('exits 2 with the usage when no command is given', () => {

@@ -44,12 +44,20 @@ describe('compileCourse on a valid folder', () => {
 
   it('has the English titles and summaries of modules and lessons', () => {
     expect(course.texts.get('en')).toEqual({
-      modules: { basics: 'The basics', practice: 'Practice' },
+      modules: {
+        basics: { title: 'The basics', locale: 'en' },
+        practice: { title: 'Practice', locale: 'en' },
+      },
       lessons: {
-        'first-steps': { title: 'First steps', summary: 'Where to start, and what this course covers.' },
+        'first-steps': {
+          title: 'First steps',
+          summary: 'Where to start, and what this course covers.',
+          locale: 'en',
+        },
         'every-block': {
           title: 'Every kind of block',
           summary: 'One short lesson that uses every block, every question type and every kind of link.',
+          locale: 'en',
         },
       },
     });

@@ -25,8 +25,6 @@ describe('front matter errors', () => {
   });
 
   it('reports unclosed front matter as the only problem (the lesson has text, it is not empty)', () => {
-    // Expected to fail today: a second error "the lesson is empty" is reported at line 6,
-    // past the end of this 5-line file, although the lesson has a body.
     expect(positions(compile(unclosed).errors)).toEqual([
       "1:1: the front matter is not closed: add a line '---' after the fields",
     ]);
@@ -48,8 +46,6 @@ describe('front matter errors', () => {
   });
 
   it('does not contradict the error position with a YAML-relative "at line N" in the message', () => {
-    // Expected to fail today: the message ends "... at line 2, column 8:", counting from the first
-    // YAML line instead of the file's first line, while the error itself is (rightly) at line 3.
     const error = onlyError(compile(badYaml));
     expect(error.message).not.toMatch(/at line \d+/);
   });
@@ -84,7 +80,6 @@ describe('front matter errors', () => {
   );
 
   it('reports a reviewed date that does not exist (2026-02-30) at line 7', () => {
-    // Expected to fail today: Date.parse('2026-02-30') is not NaN in Node, so the day is accepted.
     const error = onlyError(compile(lesson({ reviewed: '2026-02-30' }, BODY)));
     expect(error).toMatchObject({ line: 7, col: 11 });
     expect(error.message).toContain('"reviewed" must be a date');

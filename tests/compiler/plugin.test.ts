@@ -26,38 +26,50 @@ describe('lessonsPlugin', () => {
 
   it('resolves its virtual modules to \\0-prefixed ids, and nothing else', () => {
     expect(hook(plugin, 'resolveId', 'virtual:course')).toBe('\0virtual:course');
+    expect(hook(plugin, 'resolveId', 'virtual:course/ur')).toBe('\0virtual:course/ur');
     expect(hook(plugin, 'resolveId', 'virtual:lesson/first-steps/en')).toBe(
       '\0virtual:lesson/first-steps/en',
     );
-    expect(hook(plugin, 'resolveId', 'virtual:course-text/en')).toBe('\0virtual:course-text/en');
     expect(hook(plugin, 'resolveId', './main.tsx')).toBeNull();
     expect(hook(plugin, 'load', '/src/main.tsx')).toBeNull();
   });
 
-  it('makes a course module that loads each lesson lazily and holds no markdown', () => {
+  it('gives the shell only one loader per language, however many lessons there are', () => {
     const code = String(hook(plugin, 'load', '\0virtual:course'));
+    for (const locale of ['en', 'hi', 'ms', 'ur'])
+      expect(code).toContain(`import("virtual:course/${locale}")`);
+    expect(code).not.toContain('first-steps');
+    expect(code).not.toContain('virtual:lesson');
+  });
+
+  it('makes a course index per language that loads each lesson lazily and holds no markdown', () => {
+    const code = String(hook(plugin, 'load', '\0virtual:course/en'));
     expect(code).toContain('import("virtual:lesson/first-steps/en")');
     expect(code).toContain('import("virtual:lesson/every-block/en")');
-    expect(code).toContain('import("virtual:course-text/en")');
     expect(code.indexOf('first-steps')).toBeLessThan(code.indexOf('every-block'));
     expect(code).not.toContain(':::');
-    expect(code).not.toContain('Start here');
     expect(code).not.toContain('Your phone is taken at a checkpoint');
     expect(code).not.toMatch(/<p>|<a /);
+  });
+
+  it('falls back to the English lesson where a language has no translation, and says so', async () => {
+    const code = String(hook(plugin, 'load', '\0virtual:course/ur'));
+    expect(code).toContain('import("virtual:lesson/first-steps/en")');
+    expect(code).not.toContain('virtual:lesson/first-steps/ur');
+    const lessons = JSON.parse(
+      JSON.parse(/export const lessons = JSON\.parse\(("(?:[^"\\]|\\.)*")\)/.exec(code)?.[1] ?? '""'),
+    );
+    expect(lessons[0]).toMatchObject({ id: 'first-steps', title: 'First steps', textLocale: 'en' });
+    const modules = JSON.parse(
+      JSON.parse(/export const modules = JSON\.parse\(("(?:[^"\\]|\\.)*")\)/.exec(code)?.[1] ?? '""'),
+    );
+    expect(modules[0]).toMatchObject({ id: 'basics', title: 'The basics', textLocale: 'en' });
   });
 
   it('makes a lesson module that is JSON data with the compiled lesson', () => {
     const data = jsonModuleData(hook(plugin, 'load', '\0virtual:lesson/every-block/en'));
     expect(data).toMatchObject({ id: 'every-block', locale: 'en', title: 'Every kind of block' });
     expect(JSON.stringify(data)).not.toContain(':::');
-  });
-
-  it('makes a text module with the titles of the course in a language', () => {
-    const data = jsonModuleData(hook(plugin, 'load', '\0virtual:course-text/en'));
-    expect(data).toMatchObject({
-      modules: { basics: 'The basics' },
-      lessons: { 'first-steps': { title: 'First steps' } },
-    });
   });
 
   it('fails clearly for a lesson that does not exist', () => {

@@ -17,7 +17,6 @@ describe('duplicate ids', () => {
   });
 
   it('points at the duplicate id even when the id also appears inside the question type', () => {
-    // Expected to fail today: the column is found with indexOf, so "in" is found inside "single" (col 15).
     const error = onlyError(
       compile(
         lesson({}, [

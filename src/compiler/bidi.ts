@@ -1,0 +1,63 @@
+/** Right-to-left text: isolating Latin runs, and refusing invisible direction overrides. */
+import type { MarkdownIt } from 'markdown-it';
+
+/** Embedding and override controls (U+202A–U+202E) can reorder text to mislead a reader. */
+const CONTROLS = /[\u202A-\u202E]/g;
+
+/** Reports every direction control character, with its line and column (both 1-based). */
+export function findDirectionControls(
+  source: string,
+  report: (line: number, col: number, message: string) => void,
+) {
+  source.split(/\r?\n/).forEach((text, index) => {
+    for (const match of text.matchAll(CONTROLS)) {
+      const code = match[0].codePointAt(0)?.toString(16).toUpperCase();
+      report(
+        index + 1,
+        (match.index ?? 0) + 1,
+        `invisible direction control U+${code} is not allowed: delete it`,
+      );
+    }
+  });
+}
+
+// A run of Latin words, with the spaces and punctuation between them (e.g. "Settings > Privacy").
+const LATIN_RUN = /[A-Za-z0-9]+(?:[ .,:;/>\-–_'’&+@#]+[A-Za-z0-9]+)*/g;
+
+export interface BidiEnv {
+  [key: string | symbol]: unknown;
+  rtl?: boolean;
+}
+
+/**
+ * In right-to-left lessons, wraps Latin runs (product names, URLs, menu paths) in <bdi> and marks
+ * code as left to right, so their letters and punctuation keep their order inside Urdu text.
+ */
+export function bidiPlugin(md: MarkdownIt): void {
+  const escapeHtml = md.utils.escapeHtml;
+  const text = md.renderer.rules.text;
+  md.renderer.rules.text = (tokens, index, options, env: BidiEnv | undefined, self) => {
+    if (!env?.rtl)
+      return text ? text(tokens, index, options, env, self) : escapeHtml(tokens[index]?.content ?? '');
+    const content = tokens[index]?.content ?? '';
+    let html = '';
+    let last = 0;
+    for (const match of content.matchAll(LATIN_RUN)) {
+      const at = match.index ?? 0;
+      html += escapeHtml(content.slice(last, at));
+      html += /[A-Za-z]/.test(match[0]) ? `<bdi>${escapeHtml(match[0])}</bdi>` : escapeHtml(match[0]);
+      last = at + match[0].length;
+    }
+    return html + escapeHtml(content.slice(last));
+  };
+  for (const rule of ['code_inline', 'code_block', 'fence'] as const) {
+    const original = md.renderer.rules[rule];
+    md.renderer.rules[rule] = (tokens, index, options, env: BidiEnv | undefined, self) => {
+      const token = tokens[index];
+      if (env?.rtl && token) token.attrSet('dir', 'ltr');
+      return original
+        ? original(tokens, index, options, env, self)
+        : self.renderToken(tokens, index, options);
+    };
+  }
+}

@@ -1,0 +1,37 @@
+/** `lessons stamp <id> <locale>`: records that a translation matches the current English lesson. */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { SOURCE_LOCALE } from '../shared/locales.ts';
+import { splitLesson } from './front-matter.ts';
+import { sourceHash } from './source-hash.ts';
+
+/** The current source hash of a lesson's en.md, or an error message. */
+export function englishHash(dir: string, id: string): string {
+  const file = path.join(dir, id, `${SOURCE_LOCALE}.md`);
+  if (!existsSync(file))
+    throw new Error(`There is no lesson "${id}" (no ${path.join(id, `${SOURCE_LOCALE}.md`)}).`);
+  const problems: string[] = [];
+  const { meta, body } = splitLesson(readFileSync(file, 'utf8'), id, (line, col, message) =>
+    problems.push(`${line}:${col}: ${message}`),
+  );
+  if (!meta || body === null) throw new Error(`The English lesson has errors; run "lessons check" first.`);
+  return sourceHash(meta.title, meta.summary, body);
+}
+
+/** Writes the English hash into the translation's `source_hash`; returns the translation's path. */
+export function stamp(dir: string, id: string, locale: string): string {
+  if (locale === SOURCE_LOCALE) throw new Error('Only translations are stamped, not the English lesson.');
+  const file = path.join(dir, id, `${locale}.md`);
+  if (!existsSync(file)) throw new Error(`There is no translation ${path.join(id, `${locale}.md`)}.`);
+  const hash = englishHash(dir, id);
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const end = lines.findIndex((line, index) => index > 0 && line.trim() === '---');
+  if (lines[0]?.trim() !== '---' || end === -1) throw new Error(`${file} has no front matter.`);
+  const existing = lines.findIndex((line, index) => index < end && /^source_hash\s*:/.test(line));
+  // Quoted, so YAML never reads a hash of digits as a number.
+  const line = `source_hash: "${hash}"`;
+  if (existing === -1) lines.splice(end, 0, line);
+  else lines[existing] = line;
+  writeFileSync(file, lines.join('\n'));
+  return file;
+}
