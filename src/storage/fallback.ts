@@ -1,5 +1,4 @@
 /** A ProgressStore that moves to memory, for the rest of the session, once IndexedDB fails. */
-import { createMemoryStore } from './memory';
 import type { ProgressStore, StoreOptions } from './progress';
 import type { StorageStatus } from './status';
 
@@ -34,7 +33,10 @@ export function withFallback(primary: ProgressStore, options: FallbackOptions): 
     memory = primary
       .snapshot()
       .catch(() => undefined)
-      .then((seed) => createMemoryStore({ now: options.now, seed }));
+      // Loaded only when needed: most phones never fall back.
+      .then((seed) =>
+        import('./memory').then(({ createMemoryStore }) => createMemoryStore({ now: options.now, seed })),
+      );
     void memory.then(() => options.release?.());
     options.onSwitch(status);
     return memory;

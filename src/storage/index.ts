@@ -1,7 +1,6 @@
 /** Learner progress storage: IndexedDB when it works, memory for the session when it does not. */
 import { type FallbackStore, withFallback } from './fallback';
 import { type OpenProgressDbOptions, openProgressDb, type ProgressDb, type StorageEvent } from './lifecycle';
-import { createMemoryStore } from './memory';
 import { createIdbStore, type ProgressStore, type StoreOptions } from './progress';
 import { emitStorageStatus, type MemoryReason } from './status';
 
@@ -32,8 +31,10 @@ function hasIndexedDB(): boolean {
   }
 }
 
-function inMemory(reason: MemoryReason, now: (() => number) | undefined): OpenedStorage {
+async function inMemory(reason: MemoryReason, now: (() => number) | undefined): Promise<OpenedStorage> {
   emitStorageStatus({ kind: 'memory', reason });
+  // Loaded only when needed: most phones never fall back.
+  const { createMemoryStore } = await import('./memory');
   return { store: createMemoryStore({ now }), mode: 'memory', reason };
 }
 
