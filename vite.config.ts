@@ -8,7 +8,9 @@ export default defineConfig(({ command }) => ({
   // Relative URLs: the build works from any static host, any sub-path and a copied folder.
   base: './',
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact', development: command === 'serve' } },
-  build: { manifest: true, target: 'es2022' },
+  // No modulepreload helper: lazily loaded chunks (lessons, pages) have no CSS or deep imports of
+  // their own to preload, so plain import() is enough and saves a kilobyte on every first visit.
+  build: { manifest: true, target: 'es2022', modulePreload: false },
   preview: { headers: SECURITY_HEADERS },
   plugins: [
     lessonsPlugin(lessonsDir()),

@@ -2,6 +2,7 @@
 import { useEffect } from 'preact/hooks';
 import { setLanguage, t } from '../i18n';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { LanguageSwitcher } from './components/LanguageSwitcher';
 import { lazyPage } from './components/Lazy';
 import { Notices } from './components/Notices';
 import { useLanguage } from './hooks';
@@ -10,6 +11,10 @@ import { LessonPage } from './pages/Lesson';
 import { href, type Route, useRoute } from './router';
 
 const ProgressPage = lazyPage(() => import('./pages/Progress').then((module) => module.default));
+// Shown once, on first launch: not worth loading on every visit.
+const ChooseLanguagePage = lazyPage(() =>
+  import('./pages/ChooseLanguage').then((module) => module.ChooseLanguagePage),
+);
 
 function PageFor({ route }: { route: Route }) {
   switch (route.page) {
@@ -28,9 +33,21 @@ export function App() {
   const route = useRoute();
   const language = useLanguage();
   useEffect(() => {
-    if (route.locale !== language) void setLanguage(route.locale);
-  }, [route.locale, language]);
+    if (route && route.locale !== language) void setLanguage(route.locale);
+  }, [route?.locale, language]);
 
+  if (!route) {
+    return (
+      <>
+        <header class="app-bar">
+          <span class="brand">{t('app.name')}</span>
+        </header>
+        <main id="main" tabIndex={-1}>
+          <ChooseLanguagePage />
+        </main>
+      </>
+    );
+  }
   const home = href(route.locale, { page: 'home' });
   const current = (page: Route['page']) => (route.page === page ? 'page' : undefined);
   return (
@@ -50,6 +67,7 @@ export function App() {
             {t('nav.progress')}
           </a>
         </nav>
+        <LanguageSwitcher route={route} />
       </header>
       <Notices />
       <main id="main" tabIndex={-1}>

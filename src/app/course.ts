@@ -1,45 +1,46 @@
-/** The course as the app sees it: the built-in index, plus text and lessons loaded on demand. */
-import { lessonLoaders, lessons, modules, textLoaders } from 'virtual:course';
+/** The course as the app sees it: the index of one language, loaded on demand, and its lessons. */
+import { courses } from 'virtual:course';
 import { SOURCE_LOCALE } from '../shared/locales';
-import type { CourseText, Lesson, LessonEntry } from '../shared/types';
+import type { Lesson, LessonInfo, ModuleInfo } from '../shared/types';
 
-export { lessons, modules };
-
-const byId = new Map(lessons.map((entry) => [entry.id, entry]));
-
-/** The index entry of a lesson, or undefined for an unknown id. */
-export function lessonEntry(id: string): LessonEntry | undefined {
-  return byId.get(id);
+/** The course in one language. */
+export interface Course {
+  modules: ModuleInfo[];
+  /** Every lesson, in course order. */
+  lessons: LessonInfo[];
+  lesson(id: string): LessonInfo | undefined;
+  /** The lesson after `id` in course order. */
+  next(id: string): LessonInfo | undefined;
+  /** A lesson's text, in this language or in English where it is not translated yet (then `isFallback`). */
+  load(id: string): Promise<{ lesson: Lesson; isFallback: boolean }>;
 }
 
-/** The lesson after `id` in course order. */
-export function nextLesson(id: string): LessonEntry | undefined {
-  const index = lessons.findIndex((entry) => entry.id === id);
-  return index === -1 ? undefined : lessons[index + 1];
-}
+const loaded = new Map<string, Promise<Course>>();
 
-/** A lesson in `locale`, or in English when it is not translated yet (then `isFallback`). */
-export async function loadLesson(
-  id: string,
-  locale: string,
-): Promise<{ lesson: Lesson; isFallback: boolean }> {
-  const loaders = lessonLoaders[id];
-  const load = loaders?.[locale] ?? loaders?.[SOURCE_LOCALE];
-  if (!load) throw new Error(`Unknown lesson ${id}`);
-  const { default: lesson } = await load();
-  return { lesson, isFallback: lesson.locale !== locale };
-}
-
-const texts = new Map<string, Promise<CourseText>>();
-
-/** Titles and summaries in `locale`, loaded once. */
-export function loadCourseText(locale: string): Promise<CourseText> {
-  let text = texts.get(locale);
-  if (!text) {
-    const load = textLoaders[locale] ?? textLoaders[SOURCE_LOCALE];
-    if (!load) throw new Error('The course has no text');
-    text = load().then((module) => module.default);
-    texts.set(locale, text);
+/** The course index in `locale`, loaded once. */
+export function loadCourse(locale: string): Promise<Course> {
+  let course = loaded.get(locale);
+  if (!course) {
+    const load = courses[locale] ?? courses[SOURCE_LOCALE];
+    if (!load) return Promise.reject(new Error('The app was built without a course.'));
+    course = load().then(({ modules, lessons, loaders }) => {
+      const byId = new Map(lessons.map((lesson, index) => [lesson.id, index]));
+      return {
+        modules,
+        lessons,
+        lesson: (id) => lessons[byId.get(id) ?? -1],
+        next: (id) => lessons[(byId.get(id) ?? lessons.length) + 1],
+        async load(id) {
+          const loader = loaders[id];
+          if (!loader) throw new Error(`Unknown lesson ${id}`);
+          const { default: lesson } = await loader();
+          return { lesson, isFallback: lesson.locale !== locale };
+        },
+      };
+    });
+    // A failed load (offline, not yet cached) may succeed later: do not keep the failure.
+    course.catch(() => loaded.delete(locale));
+    loaded.set(locale, course);
   }
-  return text;
+  return course;
 }

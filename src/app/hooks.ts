@@ -1,9 +1,8 @@
 /** Small hooks shared by pages. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '../i18n';
-import type { CourseText } from '../shared/types';
 import type { ProgressSnapshot } from '../storage';
-import { loadCourseText } from './course';
+import { type Course, loadCourse } from './course';
 import { progressStore, progressVersion } from './progress';
 import { useObservable } from './state';
 
@@ -27,20 +26,35 @@ export function useLanguage(): string {
   return language;
 }
 
-/** Course titles in `locale` and everything saved, reloaded whenever progress changes. */
-export function useCourseData(locale: string): { text: CourseText; saved: ProgressSnapshot } | null {
-  const version = useObservable(progressVersion);
-  const [data, setData] = useState<{ text: CourseText; saved: ProgressSnapshot } | null>(null);
+/** The course in `locale`; `failed` when it could not be loaded (offline before it was saved). */
+export function useCourse(locale: string): Course | null | 'failed' {
+  const [course, setCourse] = useState<Course | null | 'failed'>(null);
   useEffect(() => {
     let live = true;
-    Promise.all([loadCourseText(locale), progressStore().then((store) => store.snapshot())]).then(
-      ([text, saved]) => {
-        if (live) setData({ text, saved });
-      },
+    setCourse(null);
+    loadCourse(locale).then(
+      (loaded) => live && setCourse(loaded),
+      () => live && setCourse('failed'),
     );
     return () => {
       live = false;
     };
-  }, [locale, version]);
-  return data;
+  }, [locale]);
+  return course;
+}
+
+/** Everything saved, reloaded whenever progress changes. */
+export function useSavedProgress(): ProgressSnapshot | null {
+  const version = useObservable(progressVersion);
+  const [saved, setSaved] = useState<ProgressSnapshot | null>(null);
+  useEffect(() => {
+    let live = true;
+    progressStore()
+      .then((store) => store.snapshot())
+      .then((snapshot) => live && setSaved(snapshot));
+    return () => {
+      live = false;
+    };
+  }, [version]);
+  return saved;
 }

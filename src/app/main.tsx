@@ -1,20 +1,29 @@
 /** Entry point: start the interface language, render the app, then register the service worker. */
 import { render } from 'preact';
 import { initI18n } from '../i18n';
-import { SOURCE_LOCALE } from '../shared/locales';
+import { enablePseudoLocale, matchLocale } from '../shared/locales';
 import { App } from './App';
-import { parseHash } from './router';
+import { savedLocale, saveLocale } from './language';
+import { href, parseHash } from './router';
 import { startUpdates } from './updates';
 import './styles.css';
+import './fonts.css';
 
 const root = document.getElementById('app');
+// `npm run dev` can switch to an accented, longer English to show hard-coded or cut-off text.
+if (import.meta.env.DEV) enablePseudoLocale();
 
 try {
-  await initI18n(parseHash(location.hash)?.locale ?? SOURCE_LOCALE);
+  // A link that names a language opens in it; otherwise the language chosen before, if any.
+  const fromAddress = parseHash(location.hash)?.locale;
+  const saved = await savedLocale();
+  if (fromAddress && !saved) void saveLocale(fromAddress);
+  if (!fromAddress && saved) history.replaceState(null, '', href(saved, { page: 'home' }));
+  await initI18n(fromAddress ?? saved ?? matchLocale(navigator.languages ?? []));
   if (root) render(<App />, root);
 } catch (error) {
   // Never a blank page: say so plainly, even if the interface strings are what failed.
   console.error(error);
   if (root) root.textContent = 'Safe Online could not start. Reload the page to try again.';
 }
-startUpdates();
+void startUpdates();

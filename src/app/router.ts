@@ -1,6 +1,6 @@
 /** Hash routes (`#/<locale>/…`), so the app works from any static host, sub-path or file. */
 import { useEffect, useState } from 'preact/hooks';
-import { isLocale, type Locale, SOURCE_LOCALE } from '../shared/locales';
+import { isLocale, type Locale } from '../shared/locales';
 
 export type Page =
   | { page: 'home' }
@@ -32,21 +32,23 @@ export function href(locale: string, page: Page): string {
   }
 }
 
-function current(): Route {
-  const route = parseHash(location.hash);
-  if (route) return route;
-  // No language in the address: open the course home in English without adding a history entry.
-  history.replaceState(null, '', href(SOURCE_LOCALE, { page: 'home' }));
-  return { locale: SOURCE_LOCALE, page: 'home' };
+/** The current route, or null when the address names no language yet. */
+export function currentRoute(): Route | null {
+  return parseHash(location.hash);
 }
 
 /** The current route; re-renders on navigation. */
-export function useRoute(): Route {
-  const [route, setRoute] = useState(current);
+export function useRoute(): Route | null {
+  const [route, setRoute] = useState(currentRoute);
   useEffect(() => {
-    const update = () => setRoute(current());
+    const update = () => setRoute(currentRoute());
     window.addEventListener('hashchange', update);
     return () => window.removeEventListener('hashchange', update);
   }, []);
   return route;
+}
+
+/** The same page in another language. */
+export function withLocale(route: Route | null, locale: string): string {
+  return href(locale, route ?? { page: 'home' });
 }

@@ -1,5 +1,4 @@
 /** App state of the service worker: whether an update waits, and whether the app works offline. */
-import { startServiceWorker } from '../pwa/register';
 import { observable } from './state';
 
 export const updateReady = observable(false);
@@ -8,7 +7,9 @@ export const offlineReady = observable(false);
 let activate: () => Promise<void> = async () => {};
 
 /** Registers the service worker and feeds the observables above. */
-export function startUpdates(): void {
+export async function startUpdates(): Promise<void> {
+  // Loaded after the first page is shown: registering the worker is not urgent.
+  const { startServiceWorker } = await import('../pwa/register');
   activate = startServiceWorker({
     onUpdateReady: () => updateReady.set(true),
     onOfflineReady: () => offlineReady.set(true),

@@ -1,7 +1,7 @@
 /** i18next for interface strings: English is built in, other languages load when chosen. */
 import i18next, { type i18n as I18n } from 'i18next';
 import en from '../../locales/en.json';
-import { isLocale, type Locale, SOURCE_LOCALE } from '../shared/locales';
+import { isLocale, type Locale, PSEUDO_LOCALE, SOURCE_LOCALE } from '../shared/locales';
 
 export const i18n: I18n = i18next.createInstance();
 
@@ -18,7 +18,8 @@ export async function initI18n(locale: Locale): Promise<void> {
   await i18n.init({
     lng: SOURCE_LOCALE,
     fallbackLng: SOURCE_LOCALE,
-    supportedLngs: [locale, SOURCE_LOCALE],
+    // Any language may be added later (setLanguage); i18next falls back to English for a missing key.
+    supportedLngs: false,
     resources: { en: { translation: en } },
     returnEmptyString: false,
     interpolation: { escapeValue: false },
@@ -29,9 +30,13 @@ export async function initI18n(locale: Locale): Promise<void> {
 /** Switches the interface language, loading its strings first; `<html lang dir>` follow. */
 export async function setLanguage(locale: string): Promise<Locale> {
   const target: Locale = isLocale(locale) ? locale : SOURCE_LOCALE;
-  const load = loaders[`../../locales/${target}.json`];
-  if (load && !i18n.hasResourceBundle(target, 'translation')) {
-    i18n.addResourceBundle(target, 'translation', await load());
+  if (!i18n.hasResourceBundle(target, 'translation')) {
+    if (import.meta.env.DEV && target === PSEUDO_LOCALE) {
+      const { pseudoResources } = await import('./pseudo');
+      i18n.addResourceBundle(target, 'translation', pseudoResources(en));
+    }
+    const load = loaders[`../../locales/${target}.json`];
+    if (load) i18n.addResourceBundle(target, 'translation', await load());
   }
   await i18n.changeLanguage(target);
   document.documentElement.lang = target;

@@ -10,8 +10,8 @@ import { build } from 'vite';
 const DIST = path.resolve(process.argv[2] ?? 'dist');
 const MANIFEST = path.join(DIST, '.vite', 'manifest.json');
 
-/** Budgets in bytes (1 kB = 1,000 bytes), gzip. */
-const BUDGETS = { firstVisitJs: 35_000, css: 8_000 };
+/** Budgets in bytes (1 kB = 1,000 bytes): gzip for code, file size for fonts (woff2 is already compressed). */
+const BUDGETS = { firstVisitJs: 35_000, css: 8_000, urduFonts: 200_000, hindiFonts: 120_000 };
 
 interface ManifestChunk {
   file: string;
@@ -64,21 +64,27 @@ const files = allFiles(DIST);
 const lessonChunks = files.filter((file) => /^assets\/[a-z0-9-]+\.[a-z]{2}-[\w-]+\.js$/.test(file));
 const largestLesson = Math.max(0, ...lessonChunks.map(gzipSize));
 const everything = files.reduce((sum, file) => sum + gzipSize(file), 0);
+const fontBytes = (family: string) =>
+  files
+    .filter((file) => file.endsWith('.woff2') && path.basename(file).startsWith(family))
+    .reduce((sum, file) => sum + statSync(path.join(DIST, file)).size, 0);
 
 const rows: [string, number, number | null][] = [
-  ['JavaScript on first visit', jsBytes, BUDGETS.firstVisitJs],
-  ['CSS on first visit', cssBytes, BUDGETS.css],
+  ['JavaScript on first visit (gzip)', jsBytes, BUDGETS.firstVisitJs],
+  ['CSS on first visit (gzip)', cssBytes, BUDGETS.css],
+  ['Urdu font files', fontBytes('noto-nastaliq-urdu'), BUDGETS.urduFonts],
+  ['Hindi font files', fontBytes('noto-sans-devanagari'), BUDGETS.hindiFonts],
   ['Largest lesson chunk', largestLesson, null],
-  ['Whole offline install', everything, null],
+  ['Whole offline install (gzip)', everything, null],
 ];
-console.log(`${'What (gzip)'.padEnd(28)}${'Size'.padStart(10)}${'Budget'.padStart(10)}  Result`);
+console.log(`${'What'.padEnd(34)}${'Size'.padStart(10)}${'Budget'.padStart(10)}  Result`);
 let over = false;
 for (const [name, bytes, budget] of rows) {
   const ok = budget === null || bytes <= budget;
   over ||= !ok;
   const verdict = budget === null ? '' : ok ? 'ok' : 'OVER BUDGET';
   console.log(
-    `${name.padEnd(28)}${kB(bytes).padStart(10)}${(budget === null ? '-' : kB(budget)).padStart(10)}  ${verdict}`,
+    `${name.padEnd(34)}${kB(bytes).padStart(10)}${(budget === null ? '-' : kB(budget)).padStart(10)}  ${verdict}`,
   );
 }
 console.log(

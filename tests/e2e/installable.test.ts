@@ -32,7 +32,9 @@ describe('the installable app', () => {
     expect(manifest.description).toBeTruthy();
     expect(manifest.theme_color).toMatch(/^#/);
     expect(manifest.background_color).toMatch(/^#/);
-    const sizes = manifest.icons.map((icon: { sizes: string; purpose?: string }) => `${icon.sizes} ${icon.purpose ?? 'any'}`);
+    const sizes = manifest.icons.map(
+      (icon: { sizes: string; purpose?: string }) => `${icon.sizes} ${icon.purpose ?? 'any'}`,
+    );
     expect(sizes).toEqual(expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable']));
     for (const icon of manifest.icons) {
       const response = await fetch(new URL(icon.src, new URL(link as string, server.url)));
@@ -82,13 +84,13 @@ describe('a phone where IndexedDB does not work', () => {
 
       // Kept in memory while the app is open: visible again after moving to another page and back.
       await page.getByRole('link', { name: 'Lessons', exact: true }).click();
-      await expect.poll(() => page.locator('.card', { hasText: 'Strong passwords' }).locator('.state').textContent()).toBe(
-        'In progress',
-      );
+      await expect
+        .poll(() => page.locator('.card', { hasText: 'Strong passwords' }).locator('.state').textContent())
+        .toBe('In progress');
       await page.getByRole('link', { name: 'Strong passwords and password managers' }).click();
-      await expect.poll(() => page.locator('fieldset.question').first().locator('.result').textContent()).toMatch(
-        /Correct\.|Not quite\./,
-      );
+      await expect
+        .poll(() => page.locator('fieldset.question').first().locator('.result').textContent())
+        .toMatch(/Correct\.|Not quite\./);
     } finally {
       await context.close();
     }

@@ -55,7 +55,7 @@ describe('a learner on a phone', () => {
 
   it('keeps answers, score and ticked actions across a reload', async () => {
     const { context, page, requests } = await phone(browser);
-    await page.goto(server.url);
+    await page.goto(`${server.url}#/en/`);
     await page.getByRole('heading', { level: 1, name: 'Learn to stay safe online' }).waitFor();
     expect(await overflowsHorizontally(page)).toBe(false);
 
@@ -106,7 +106,7 @@ describe('a learner who loses the connection', () => {
     const origin = server.url.slice(0, -1);
     const { context, page, requests } = await phone(browser);
     try {
-      await page.goto(server.url);
+      await page.goto(`${server.url}#/en/`);
       await page.getByRole('heading', { level: 1, name: 'Learn to stay safe online' }).waitFor();
       await waitForServiceWorker(page);
       await server.close();

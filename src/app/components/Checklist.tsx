@@ -2,14 +2,17 @@
 import { t } from '../../i18n';
 import type { ChecklistItem } from '../../shared/types';
 import type { LessonProgressState } from '../pages/lesson-progress';
+import type { TextLang } from './text-lang';
 
 interface Props {
   lessonId: string;
   items: ChecklistItem[];
   progress: LessonProgressState;
+  /** Language and direction of the lesson text. */
+  text: TextLang;
 }
 
-export function Checklist({ lessonId, items, progress }: Props) {
+export function Checklist({ lessonId, items, progress, text }: Props) {
   const headingId = `checklist-${items[0]?.id}`;
   const done = items.filter((item) => progress.ticked.has(item.id)).length;
   return (
@@ -26,7 +29,7 @@ export function Checklist({ lessonId, items, progress }: Props) {
                 checked={progress.ticked.has(item.id)}
                 onChange={(event) => void progress.tick(item.id, event.currentTarget.checked)}
               />
-              <span dangerouslySetInnerHTML={{ __html: item.html }} />
+              <span {...text} dangerouslySetInnerHTML={{ __html: item.html }} />
             </label>
           </li>
         ))}

@@ -4,6 +4,7 @@ import { t } from '../../i18n';
 import { isCorrect } from '../../shared/scoring';
 import type { Question } from '../../shared/types';
 import type { AnswerRecord } from '../../storage';
+import type { TextLang } from './text-lang';
 
 interface Props {
   lessonId: string;
@@ -13,6 +14,8 @@ interface Props {
   /** The saved answer, when the learner already answered. */
   answer: AnswerRecord | undefined;
   onAnswer: (selected: string[], correct: boolean) => Promise<void>;
+  /** Language and direction of the lesson text. */
+  text: TextLang;
 }
 
 const HINTS = {
@@ -21,7 +24,7 @@ const HINTS = {
   'true-false': 'quiz.hintTrueFalse',
 } as const;
 
-export function QuestionView({ lessonId, question, number, total, answer, onAnswer }: Props) {
+export function QuestionView({ lessonId, question, number, total, answer, onAnswer, text }: Props) {
   const [selected, setSelected] = useState<string[]>(answer?.selected ?? []);
   const [saving, setSaving] = useState(false);
   const chosen = answer?.selected ?? selected;
@@ -48,7 +51,7 @@ export function QuestionView({ lessonId, question, number, total, answer, onAnsw
     >
       <legend>
         <span class="question-number">{t('quiz.question', { number, total })}</span>
-        <span class="question-prompt" dangerouslySetInnerHTML={{ __html: question.prompt }} />
+        <span class="question-prompt" {...text} dangerouslySetInnerHTML={{ __html: question.prompt }} />
       </legend>
       <p class="hint" id={`${name}-hint`}>
         {t(HINTS[question.type])}
@@ -68,14 +71,18 @@ export function QuestionView({ lessonId, question, number, total, answer, onAnsw
                   disabled={Boolean(answer) || saving}
                   onChange={(event) => choose(option.id, event.currentTarget.checked)}
                 />
-                <span dangerouslySetInnerHTML={{ __html: option.html }} />
+                <span {...text} dangerouslySetInnerHTML={{ __html: option.html }} />
               </label>
               {answer && (
                 <div class="feedback">
                   {mark && (
                     <p class="verdict">{mark === 'right' ? t('quiz.rightAnswer') : t('quiz.wrongChoice')}</p>
                   )}
-                  <div class="explanation" dangerouslySetInnerHTML={{ __html: option.explanation }} />
+                  <div
+                    class="explanation"
+                    {...text}
+                    dangerouslySetInnerHTML={{ __html: option.explanation }}
+                  />
                 </div>
               )}
             </li>

@@ -6,6 +6,7 @@ import { percent, scoreQuiz } from '../../shared/scoring';
 import type { Question } from '../../shared/types';
 import type { LessonProgressState } from '../pages/lesson-progress';
 import { QuestionView } from './Question';
+import type { TextLang } from './text-lang';
 
 interface Props {
   lessonId: string;
@@ -15,9 +16,11 @@ interface Props {
   progress: LessonProgressState;
   /** Only the last quiz block of a lesson shows the score and the retry button. */
   showScore: boolean;
+  /** Language and direction of the lesson text. */
+  text: TextLang;
 }
 
-export function Quiz({ lessonId, questions, allQuestions, progress, showScore }: Props) {
+export function Quiz({ lessonId, questions, allQuestions, progress, showScore, text }: Props) {
   const score = scoreQuiz(allQuestions, [...progress.answers.values()]);
   return (
     <section class="quiz" aria-labelledby={`quiz-${questions[0]?.id}`}>
@@ -31,6 +34,7 @@ export function Quiz({ lessonId, questions, allQuestions, progress, showScore }:
           total={allQuestions.length}
           answer={progress.answers.get(question.id)}
           onAnswer={(selected, correct) => progress.answer(question.id, selected, correct)}
+          text={text}
         />
       ))}
       {showScore && (

@@ -2,48 +2,55 @@
 import { useEffect } from 'preact/hooks';
 import { t } from '../../i18n';
 import { courseProgress } from '../../shared/progress';
+import { CourseUnavailable } from '../components/CourseUnavailable';
 import { LessonMeta } from '../components/LessonMeta';
-import { lessonEntry, lessons, modules } from '../course';
-import { useCourseData, usePageHeading } from '../hooks';
+import { textLang } from '../components/text-lang';
+import { useCourse, usePageHeading, useSavedProgress } from '../hooks';
 import { href } from '../router';
 
 export function HomePage({ locale }: { locale: string }) {
-  const data = useCourseData(locale);
-  const heading = usePageHeading<HTMLHeadingElement>(Boolean(data));
+  const course = useCourse(locale);
+  const saved = useSavedProgress();
+  const ready = Boolean(course && saved);
+  const heading = usePageHeading<HTMLHeadingElement>(ready);
   useEffect(() => {
     document.title = t('app.name');
   }, [locale]);
-  if (!data) return <p class="loading">{t('app.loading')}</p>;
+  if (course === 'failed') return <CourseUnavailable />;
+  if (!course || !saved) return <p class="loading">{t('app.loading')}</p>;
 
-  const progress = courseProgress(lessons, data.saved.answers, data.saved.checklist, data.saved.lessons);
+  const progress = courseProgress(course.lessons, saved.answers, saved.checklist, saved.lessons);
   return (
     <div class="page home">
       <h1 ref={heading} tabIndex={-1}>
         {t('home.title')}
       </h1>
       <p class="lede">{t('home.intro')}</p>
-      {modules.map((module, index) => {
+      {course.modules.map((module, index) => {
         const done = module.lessons.filter((id) => progress.get(id)?.state === 'done').length;
         return (
           <section key={module.id} class="module" aria-labelledby={`module-${module.id}`}>
             <h2 id={`module-${module.id}`}>
               <span class="eyebrow">{t('home.module', { number: index + 1 })}</span>
-              {data.text.modules[module.id]}
+              <span {...textLang(module.textLocale)}>{module.title}</span>
             </h2>
-            <p class="module-count">{t('home.moduleDone', { done, total: module.lessons.length })}</p>
+            <p class="module-count">{t('home.moduleDone', { done, count: module.lessons.length })}</p>
             <ol class="cards">
               {module.lessons.map((id) => {
-                const entry = lessonEntry(id);
-                if (!entry) return null;
+                const lesson = course.lesson(id);
+                if (!lesson) return null;
                 return (
                   <li key={id} class="card">
                     <h3>
-                      <a href={href(locale, { page: 'lesson', lessonId: id })}>
-                        {data.text.lessons[id]?.title ?? id}
+                      <a
+                        href={href(locale, { page: 'lesson', lessonId: id })}
+                        {...textLang(lesson.textLocale)}
+                      >
+                        {lesson.title}
                       </a>
                     </h3>
-                    <p>{data.text.lessons[id]?.summary}</p>
-                    <LessonMeta entry={entry} progress={progress.get(id)} />
+                    <p {...textLang(lesson.textLocale)}>{lesson.summary}</p>
+                    <LessonMeta entry={lesson} progress={progress.get(id)} />
                   </li>
                 );
               })}

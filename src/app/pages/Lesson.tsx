@@ -2,11 +2,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { formatDate, formatPercent } from '../../i18n/format';
-import type { Lesson, LessonEntry } from '../../shared/types';
+import { direction, SOURCE_LOCALE } from '../../shared/locales';
+import type { Lesson, LessonInfo } from '../../shared/types';
 import { Checklist } from '../components/Checklist';
+import { CourseUnavailable } from '../components/CourseUnavailable';
 import { Quiz } from '../components/Quiz';
-import { lessonEntry, loadCourseText, loadLesson, nextLesson } from '../course';
-import { usePageHeading } from '../hooks';
+import { textLang } from '../components/text-lang';
+import type { Course } from '../course';
+import { useCourse, usePageHeading } from '../hooks';
 import { href } from '../router';
 import { useLessonProgress } from './lesson-progress';
 
@@ -16,8 +19,12 @@ interface Props {
 }
 
 export function LessonPage({ locale, lessonId }: Props) {
-  const entry = lessonEntry(lessonId);
-  const heading = usePageHeading<HTMLHeadingElement>(!entry);
+  const course = useCourse(locale);
+  const entry = course && course !== 'failed' ? course.lesson(lessonId) : undefined;
+  const missing = Boolean(course && course !== 'failed' && !entry);
+  const heading = usePageHeading<HTMLHeadingElement>(missing);
+  if (course === 'failed') return <CourseUnavailable />;
+  if (!course) return <p class="loading">{t('lesson.opening')}</p>;
   if (!entry) {
     return (
       <div class="page">
@@ -28,31 +35,39 @@ export function LessonPage({ locale, lessonId }: Props) {
       </div>
     );
   }
-  return <LoadedLesson key={`${locale}/${lessonId}`} locale={locale} entry={entry} />;
+  return <LoadedLesson key={`${locale}/${lessonId}`} locale={locale} course={course} entry={entry} />;
 }
 
-function LoadedLesson({ locale, entry }: { locale: string; entry: LessonEntry }) {
+interface LoadedProps {
+  locale: string;
+  course: Course;
+  entry: LessonInfo;
+}
+
+function LoadedLesson({ locale, course, entry }: LoadedProps) {
   const [lesson, setLesson] = useState<Lesson | null>(null);
+  const [isFallback, setFallback] = useState(false);
   const [failed, setFailed] = useState(false);
-  const [nextTitle, setNextTitle] = useState<string | null>(null);
   const [tries, setTries] = useState(0);
   const progress = useLessonProgress(entry);
-  const next = nextLesson(entry.id);
+  const next = course.next(entry.id);
   const heading = usePageHeading<HTMLHeadingElement>(Boolean(lesson && progress.loaded) || failed);
 
   useEffect(() => {
     let live = true;
     setFailed(false);
-    loadLesson(entry.id, locale).then(
-      (loaded) => live && setLesson(loaded.lesson),
+    course.load(entry.id).then(
+      (loaded) => {
+        if (!live) return;
+        setLesson(loaded.lesson);
+        setFallback(loaded.isFallback);
+      },
       () => live && setFailed(true),
     );
-    if (next)
-      loadCourseText(locale).then((text) => live && setNextTitle(text.lessons[next.id]?.title ?? null));
     return () => {
       live = false;
     };
-  }, [entry.id, locale, tries]);
+  }, [course, entry.id, tries]);
 
   useEffect(() => {
     if (lesson) document.title = `${lesson.title} · ${t('app.name')}`;
@@ -74,65 +89,110 @@ function LoadedLesson({ locale, entry }: { locale: string; entry: LessonEntry })
   if (!lesson || !progress.loaded) return <p class="loading">{t('lesson.opening')}</p>;
 
   const lastQuiz = lesson.blocks.map((block) => block.kind).lastIndexOf('quiz');
+  const status = lesson.translation?.status;
+  // The lesson's own language, which differs from the interface's when it is shown in English.
+  const text = textLang(lesson.locale);
   return (
-    <article class="page lesson" lang={lesson.locale}>
-      <header class="lesson-header">
-        <h1 ref={heading} tabIndex={-1}>
-          {lesson.title}
-        </h1>
-        <p class="lede">{lesson.summary}</p>
-        <p class="meta">
-          <span>{t('lesson.minutes', { count: lesson.minutes })}</span>
-          <span>{t(`lesson.level.${lesson.level}`)}</span>
-          {progress.record?.bestPercent != null && (
-            <span>{t('lesson.bestScore', { percent: formatPercent(progress.record.bestPercent) })}</span>
-          )}
+    <div class="page">
+      {isFallback && (
+        <p class="notice" role="note">
+          {t('lesson.notTranslated')}
         </p>
-      </header>
-      {lesson.blocks.map((block, index) => {
-        switch (block.kind) {
-          case 'html':
-            return <div key={index} class="prose" dangerouslySetInnerHTML={{ __html: block.html }} />;
-          case 'callout':
-            return (
-              <aside
-                key={index}
-                class={`callout callout-${block.tone}`}
-                aria-label={t(`lesson.${block.tone}`)}
-              >
-                <p class="callout-title">{t(`lesson.${block.tone}`)}</p>
-                <div class="prose" dangerouslySetInnerHTML={{ __html: block.html }} />
-              </aside>
-            );
-          case 'quiz':
-            return (
-              <Quiz
-                key={index}
-                lessonId={entry.id}
-                questions={block.questions}
-                allQuestions={entry.questions}
-                progress={progress}
-                showScore={index === lastQuiz}
-              />
-            );
-          case 'checklist':
-            return <Checklist key={index} lessonId={entry.id} items={block.items} progress={progress} />;
-          default:
-            // Trainer notes stay hidden from learners.
-            return null;
-        }
-      })}
-      <footer class="lesson-footer">
-        <p class="meta">{t('lesson.reviewed', { date: formatDate(lesson.reviewed) })}</p>
-        <nav class="lesson-nav" aria-label={t('lesson.allLessons')}>
-          {next && nextTitle && (
-            <a class="button" href={href(locale, { page: 'lesson', lessonId: next.id })}>
-              {t('lesson.next', { title: nextTitle })}
-            </a>
+      )}
+      {lesson.translation?.stale && (
+        <div class="notice notice-warning" role="note">
+          <p>{t('lesson.stale')}</p>
+          <a href={href(SOURCE_LOCALE, { page: 'lesson', lessonId: entry.id })}>{t('lesson.readEnglish')}</a>
+        </div>
+      )}
+      <article class="lesson">
+        <header class="lesson-header">
+          <h1 ref={heading} tabIndex={-1} {...text}>
+            {lesson.title}
+          </h1>
+          {status && status !== 'reviewed' && (
+            <p class="badge" lang={locale} dir={direction(locale)}>
+              {t(`lesson.unreviewed.${status}`)}
+            </p>
           )}
-          <a href={href(locale, { page: 'home' })}>{t('lesson.allLessons')}</a>
-        </nav>
-      </footer>
-    </article>
+          <p class="lede" {...text}>
+            {lesson.summary}
+          </p>
+          <p class="meta">
+            <span>{t('lesson.minutes', { count: lesson.minutes })}</span>
+            <span>{t(`lesson.level.${lesson.level}`)}</span>
+            {progress.record?.bestPercent != null && (
+              <span>{t('lesson.bestScore', { percent: formatPercent(progress.record.bestPercent) })}</span>
+            )}
+          </p>
+        </header>
+        {lesson.blocks.map((block, index) => {
+          switch (block.kind) {
+            case 'html':
+              return (
+                <div key={index} class="prose" {...text} dangerouslySetInnerHTML={{ __html: block.html }} />
+              );
+            case 'callout':
+              return (
+                <aside
+                  key={index}
+                  class={`callout callout-${block.tone}`}
+                  aria-label={t(`lesson.${block.tone}`)}
+                >
+                  <p class="callout-title">{t(`lesson.${block.tone}`)}</p>
+                  <div class="prose" {...text} dangerouslySetInnerHTML={{ __html: block.html }} />
+                </aside>
+              );
+            case 'quiz':
+              return (
+                <Quiz
+                  key={index}
+                  lessonId={entry.id}
+                  questions={block.questions}
+                  allQuestions={entry.questions}
+                  progress={progress}
+                  showScore={index === lastQuiz}
+                  text={text}
+                />
+              );
+            case 'checklist':
+              return (
+                <Checklist
+                  key={index}
+                  lessonId={entry.id}
+                  items={block.items}
+                  progress={progress}
+                  text={text}
+                />
+              );
+            default:
+              // Trainer notes stay hidden from learners.
+              return null;
+          }
+        })}
+        <footer class="lesson-footer">
+          <p class="meta">{t('lesson.reviewed', { date: formatDate(lesson.reviewed) })}</p>
+          <nav class="lesson-nav" aria-label={t('lesson.allLessons')}>
+            {next && (
+              <a class="button" href={href(locale, { page: 'lesson', lessonId: next.id })}>
+                {t('lesson.next', { title: next.title })}
+                {/* Points the way text runs: mirrored in right-to-left languages. */}
+                <svg
+                  class="icon-forward"
+                  viewBox="0 0 24 24"
+                  width="20"
+                  height="20"
+                  aria-hidden="true"
+                  focusable="false"
+                >
+                  <path d="M5 12h13M13 6l6 6-6 6" fill="none" stroke="currentColor" stroke-width="2.5" />
+                </svg>
+              </a>
+            )}
+            <a href={href(locale, { page: 'home' })}>{t('lesson.allLessons')}</a>
+          </nav>
+        </footer>
+      </article>
+    </div>
   );
 }

@@ -3,19 +3,22 @@ import { useEffect } from 'preact/hooks';
 import { t } from '../../i18n';
 import { formatPercent } from '../../i18n/format';
 import { courseProgress } from '../../shared/progress';
-import { lessons, modules } from '../course';
-import { useCourseData, usePageHeading } from '../hooks';
+import { CourseUnavailable } from '../components/CourseUnavailable';
+import { textLang } from '../components/text-lang';
+import { useCourse, usePageHeading, useSavedProgress } from '../hooks';
 import { href } from '../router';
 
 export default function ProgressPage({ locale }: { locale: string }) {
-  const data = useCourseData(locale);
-  const heading = usePageHeading<HTMLHeadingElement>(Boolean(data));
+  const course = useCourse(locale);
+  const saved = useSavedProgress();
+  const heading = usePageHeading<HTMLHeadingElement>(Boolean(course && saved));
   useEffect(() => {
     document.title = `${t('progress.title')} · ${t('app.name')}`;
   }, [locale]);
-  if (!data) return <p class="loading">{t('app.loading')}</p>;
+  if (course === 'failed') return <CourseUnavailable />;
+  if (!course || !saved) return <p class="loading">{t('app.loading')}</p>;
 
-  const progress = courseProgress(lessons, data.saved.answers, data.saved.checklist, data.saved.lessons);
+  const progress = courseProgress(course.lessons, saved.answers, saved.checklist, saved.lessons);
   const done = [...progress.values()].filter((lesson) => lesson.state === 'done').length;
   return (
     <div class="page progress">
@@ -23,33 +26,36 @@ export default function ProgressPage({ locale }: { locale: string }) {
         {t('progress.title')}
       </h1>
       <p class="lede">{t('progress.intro')}</p>
-      <p class="total">{t('progress.lessonsDone', { done, total: lessons.length })}</p>
-      {modules.map((module) => (
+      <p class="total">{t('progress.lessonsDone', { done, count: course.lessons.length })}</p>
+      {course.modules.map((module) => (
         <section key={module.id} class="module" aria-labelledby={`progress-${module.id}`}>
-          <h2 id={`progress-${module.id}`}>{data.text.modules[module.id]}</h2>
+          <h2 id={`progress-${module.id}`} {...textLang(module.textLocale)}>
+            {module.title}
+          </h2>
           <ul class="progress-list">
             {module.lessons.map((id) => {
-              const lesson = progress.get(id);
-              if (!lesson) return null;
+              const lesson = course.lesson(id);
+              const state = progress.get(id);
+              if (!lesson || !state) return null;
               return (
                 <li key={id}>
                   <h3>
-                    <a href={href(locale, { page: 'lesson', lessonId: id })}>
-                      {data.text.lessons[id]?.title ?? id}
+                    <a href={href(locale, { page: 'lesson', lessonId: id })} {...textLang(lesson.textLocale)}>
+                      {lesson.title}
                     </a>
                   </h3>
-                  <p>{t('progress.answered', { answered: lesson.answered, total: lesson.total })}</p>
+                  <p>{t('progress.answered', { answered: state.answered, total: state.total })}</p>
                   <div class="bar" aria-hidden="true">
                     <span
-                      style={{ inlineSize: `${lesson.total ? (lesson.answered / lesson.total) * 100 : 0}%` }}
+                      style={{ inlineSize: `${state.total ? (state.answered / state.total) * 100 : 0}%` }}
                     />
                   </div>
                   <p>
-                    {lesson.bestPercent == null
+                    {state.bestPercent == null
                       ? t('progress.noScore')
-                      : t('progress.score', { percent: formatPercent(lesson.bestPercent) })}
+                      : t('progress.score', { percent: formatPercent(state.bestPercent) })}
                   </p>
-                  <p>{t('progress.actions', { done: lesson.checklistDone, total: lesson.checklistTotal })}</p>
+                  <p>{t('progress.actions', { done: state.checklistDone, total: state.checklistTotal })}</p>
                 </li>
               );
             })}
