@@ -1,13 +1,13 @@
 /** Reads a lessons folder: the course file, every lesson in every language, and all their errors. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
 import { isLocale, SOURCE_LOCALE } from '../shared/locales.ts';
-import type { CourseText, Lesson, LessonEntry, ModuleEntry } from '../shared/types.ts';
+import type { CourseText, Glossary, Lesson, LessonEntry, ModuleEntry } from '../shared/types.ts';
+import { type CourseModule, type CourseRules, readCourseFile } from './course-file.ts';
 import type { ContentError } from './errors.ts';
-import { yamlMessage } from './front-matter.ts';
+import { type CompiledGlossary, compileGlossary, GLOSSARY_FOLDER } from './glossary.ts';
 import { type CompiledLesson, compileLesson, type EnglishSource } from './lesson.ts';
-import { ID } from './questions.ts';
+import { checkRules } from './rules.ts';
 
 export const COURSE_FILE = 'course.yaml';
 
@@ -23,12 +23,50 @@ export interface CompiledCourse {
   files: string[];
   /** Each lesson file's own compile result, by lesson id then locale (for `lessons status`). */
   compiled: Map<string, Map<string, CompiledLesson>>;
+  /** The glossary in each language it exists in. */
+  glossaries: Map<string, CompiledGlossary>;
 }
 
-interface CourseModule {
-  id: string;
-  titles: Map<string, string>;
-  lessons: { id: string; line: number; col: number }[];
+/** Compiles glossary/en.md, then its translations against it. */
+function compileGlossaries(
+  dir: string,
+  lessonIds: ReadonlySet<string>,
+  errors: ContentError[],
+  files: string[],
+): Map<string, CompiledGlossary> {
+  const results = new Map<string, CompiledGlossary>();
+  const folder = path.join(dir, GLOSSARY_FOLDER);
+  if (!existsSync(folder)) return results;
+  const locales = readdirSync(folder)
+    .filter((name) => name.endsWith('.md') && isLocale(name.slice(0, -3)))
+    .map((name) => name.slice(0, -3));
+  const compile = (locale: string, english?: { glossary: Glossary; hash: string } | null) => {
+    const file = path.join(folder, `${locale}.md`);
+    files.push(file);
+    const result = compileGlossary({
+      source: readFileSync(file, 'utf8'),
+      file: display(file),
+      locale,
+      lessonIds,
+      english,
+    });
+    errors.push(...result.errors);
+    results.set(locale, result);
+    return result;
+  };
+  if (!locales.includes(SOURCE_LOCALE)) {
+    errors.push({
+      file: display(folder),
+      line: 1,
+      col: 1,
+      message: `the glossary needs ${SOURCE_LOCALE}.md`,
+    });
+    return results;
+  }
+  const english = compile(SOURCE_LOCALE);
+  const source = english.glossary && english.hash ? { glossary: english.glossary, hash: english.hash } : null;
+  for (const locale of locales) if (locale !== SOURCE_LOCALE) compile(locale, source);
+  return results;
 }
 
 /** Shows paths relative to the working folder, as an author would type them. */
@@ -38,13 +76,16 @@ function display(file: string): string {
 }
 
 /** Compiles the course in `dir`. Never throws for content problems: they are in `errors`. */
-export function compileCourse(dir: string): CompiledCourse {
+export function compileCourse(dir: string, options: { now?: Date } = {}): CompiledCourse {
+  const now = options.now ?? new Date();
   const errors: ContentError[] = [];
   const files: string[] = [];
   const courseFile = path.join(dir, COURSE_FILE);
   const folders = existsSync(dir)
     ? readdirSync(dir, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+        .filter(
+          (entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== GLOSSARY_FOLDER,
+        )
         .map((entry) => entry.name)
         .sort()
     : [];
@@ -52,9 +93,10 @@ export function compileCourse(dir: string): CompiledCourse {
     errors.push({ file: display(dir), line: 1, col: 1, message: 'the lessons folder does not exist' });
 
   let modules: CourseModule[] = [];
+  let rules: CourseRules = {};
   if (existsSync(courseFile)) {
     files.push(courseFile);
-    modules = readCourseFile(readFileSync(courseFile, 'utf8'), display(courseFile), errors);
+    ({ modules, rules } = readCourseFile(readFileSync(courseFile, 'utf8'), display(courseFile), errors));
   } else if (existsSync(dir)) {
     errors.push({ file: display(courseFile), line: 1, col: 1, message: 'the course file is missing' });
   }
@@ -74,6 +116,8 @@ export function compileCourse(dir: string): CompiledCourse {
   }
 
   const lessonIds = new Set(folders);
+  const glossaries = compileGlossaries(dir, lessonIds, errors, files);
+  const termIds = new Set(glossaries.get(SOURCE_LOCALE)?.glossary?.terms.map((term) => term.id) ?? []);
   const lessons = new Map<string, Map<string, Lesson>>();
   const entries = new Map<string, LessonEntry>();
   const compiled = new Map<string, Map<string, CompiledLesson>>();
@@ -103,6 +147,7 @@ export function compileCourse(dir: string): CompiledCourse {
         folderId: folder,
         locale,
         lessonIds,
+        termIds,
         english,
       });
       errors.push(...result.errors);
@@ -111,6 +156,7 @@ export function compileCourse(dir: string): CompiledCourse {
       return result;
     };
     const english = compile(SOURCE_LOCALE);
+    errors.push(...checkRules(english, rules, display(sourceFile), now));
     const source = english.lesson && english.hash ? { lesson: english.lesson, hash: english.hash } : null;
     for (const locale of locales) if (locale !== SOURCE_LOCALE) compile(locale, source);
     compiled.set(folder, results);
@@ -156,6 +202,7 @@ export function compileCourse(dir: string): CompiledCourse {
     errors,
     files,
     compiled,
+    glossaries,
   };
 }
 
@@ -183,78 +230,4 @@ function courseTexts(
     texts.set(locale, text);
   }
   return texts;
-}
-
-/** Reads course.yaml: modules in order, each with an id, titles per locale and lesson ids. */
-function readCourseFile(source: string, file: string, errors: ContentError[]): CourseModule[] {
-  const counter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
-  const at = (node: Node | null | undefined, message: string) => {
-    const pos = counter.linePos(node?.range?.[0] ?? 0);
-    errors.push({ file, line: pos.line, col: pos.col, message });
-  };
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const pos = counter.linePos(error.pos[0]);
-      errors.push({
-        file,
-        line: pos.line,
-        col: pos.col,
-        message: yamlMessage(error.message),
-      });
-    }
-    return [];
-  }
-  const root = doc.contents;
-  const list = isMap(root) ? root.get('modules', true) : undefined;
-  if (!isSeq(list)) {
-    at(root as Node | null, 'the course file needs a "modules:" list');
-    return [];
-  }
-  const modules: CourseModule[] = [];
-  const moduleIds = new Set<string>();
-  for (const item of list.items) {
-    if (!isMap(item)) {
-      at(item as Node, 'each module needs "id", "title" and "lessons"');
-      continue;
-    }
-    const idNode = item.get('id', true) as Node | undefined;
-    const id = isScalar(idNode) ? String(idNode.value) : '';
-    if (!ID.test(id)) at(idNode ?? item, 'a module needs an "id" using a-z, 0-9 and "-"');
-    else if (moduleIds.has(id)) at(idNode, `module "${id}" is listed twice`);
-    moduleIds.add(id);
-    modules.push({ id, titles: readTitles(item, at), lessons: readLessonList(item, counter, at) });
-  }
-  return modules;
-}
-
-type At = (node: Node | null | undefined, message: string) => void;
-
-function readTitles(module: YAMLMap, at: At): Map<string, string> {
-  const node = module.get('title', true) as Node | undefined;
-  const titles = new Map<string, string>();
-  if (isScalar(node) && typeof node.value === 'string') titles.set(SOURCE_LOCALE, node.value);
-  else if (isMap(node)) {
-    for (const pair of node.items) {
-      const locale = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (!isLocale(locale)) at(pair.key as Node, `"${locale}" is not a language of this app`);
-      else if (isScalar(pair.value)) titles.set(locale, String(pair.value.value));
-    }
-  }
-  if (!titles.has(SOURCE_LOCALE))
-    at(node ?? module, `a module needs a title in English ("title: { ${SOURCE_LOCALE}: ... }")`);
-  return titles;
-}
-
-function readLessonList(module: YAMLMap, counter: LineCounter, at: At): CourseModule['lessons'] {
-  const node = module.get('lessons', true) as Node | undefined;
-  if (!isSeq(node)) {
-    at(node ?? module, 'a module needs a "lessons:" list of lesson ids');
-    return [];
-  }
-  return node.items.flatMap((item) => {
-    const id = isScalar(item) ? String(item.value) : '';
-    const pos = counter.linePos((item as Node).range?.[0] ?? 0);
-    return id ? [{ id, line: pos.line, col: pos.col }] : [];
-  });
 }

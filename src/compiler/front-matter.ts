@@ -1,17 +1,12 @@
 /** Splits a lesson into YAML front matter and markdown body, and checks every field. */
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
-import { LEVELS, type Level, TRANSLATION_STATUSES, type TranslationStatus } from '../shared/types.ts';
+import { LEVELS, type Lesson, TRANSLATION_STATUSES, type TranslationStatus } from '../shared/types.ts';
 
 /** Front matter of an English lesson: the source of truth for level, minutes and review date. */
-export interface FrontMatter {
-  id: string;
-  title: string;
-  summary: string;
-  level: Level;
-  minutes: number;
-  reviewed: string;
-  tags: string[];
-}
+export type FrontMatter = Pick<
+  Lesson,
+  'id' | 'title' | 'summary' | 'level' | 'minutes' | 'reviewed' | 'tags'
+>;
 
 /** Front matter of a translation: its own text, its review status and what it was made from. */
 export interface TranslationFrontMatter {
@@ -99,6 +94,40 @@ export function splitTranslation(
     if (english)
       for (const name of INHERITED) fields.sameAs(name, String(english[name as keyof typeof english]));
     return fields.ok ? { id, title, summary, tags, status, sourceHash } : null;
+  });
+}
+
+/** Front matter of a glossary file: its title and summary; a translation adds status and source hash. */
+export interface GlossaryFrontMatter {
+  title: string;
+  summary: string;
+  status: TranslationStatus | null;
+  sourceHash: string | null;
+}
+
+/** Reads a glossary file's front matter (English when `translation` is false). */
+export function splitGlossary(
+  source: string,
+  report: Report,
+  translation: boolean,
+): SplitLesson<GlossaryFrontMatter> {
+  return split(source, report, (fields) => {
+    const allowed = translation
+      ? ['title', 'summary', 'reviewed', 'status', 'source_hash']
+      : ['title', 'summary', 'reviewed'];
+    fields.only(allowed, () => 'is not a glossary field');
+    const title = fields.text('title');
+    const summary = fields.text('summary');
+    if (!translation) fields.date('reviewed');
+    const status = !translation
+      ? null
+      : fields.has('status')
+        ? fields.oneOf('status', TRANSLATION_STATUSES)
+        : 'draft';
+    const sourceHash = translation
+      ? fields.optionalText('source_hash', HASH, 'a hash written by "npm run lessons -- stamp"')
+      : null;
+    return fields.ok ? { title, summary, status, sourceHash } : null;
   });
 }
 

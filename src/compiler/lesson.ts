@@ -26,6 +26,8 @@ export interface LessonSource {
   locale: string;
   /** Ids of every lesson in the course, to check lesson links. */
   lessonIds: ReadonlySet<string>;
+  /** Ids of the glossary's terms, to check term links. */
+  termIds?: ReadonlySet<string>;
   /** Set for a translation: the compiled English lesson it must match (null if en.md has errors). */
   english?: EnglishSource | null;
 }
@@ -96,7 +98,13 @@ export function compileLesson(input: LessonSource): CompiledLesson {
   const outline = outlineOf(tokens);
   for (const problem of env.containerProblems ?? []) reportBody(problem.line, 1, problem.message);
 
-  const linkContext = { locale: input.locale, lessonIds: input.lessonIds, report: reportBody, lines };
+  const linkContext = {
+    locale: input.locale,
+    lessonIds: input.lessonIds,
+    termIds: input.termIds ?? new Set<string>(),
+    report: reportBody,
+    lines,
+  };
   const ids = new Map<string, number>();
   const positions = new Map<string, number>();
   const context: BlockContext = {

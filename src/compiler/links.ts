@@ -1,9 +1,11 @@
 /** Checks and rewrites the links of a lesson: lesson links, safe schemes, external `rel`. */
-import type { Token } from 'markdown-it';
+import type { MarkdownIt, Token } from 'markdown-it';
 
 export interface LinkContext {
   locale: string;
   lessonIds: ReadonlySet<string>;
+  /** Ids of the glossary's terms, to check `term:` links. */
+  termIds: ReadonlySet<string>;
   /** Reports a problem at a 0-based body line and 1-based column. */
   report: (line: number, col: number, message: string) => void;
   /** The lesson body split into lines, to find where a link stands. */
@@ -12,9 +14,13 @@ export interface LinkContext {
 
 const FORBIDDEN = /^(javascript|vbscript|data|file):/;
 const LESSON = /^lesson:([a-z0-9][a-z0-9-]*)$/;
+const TERM = /^term:([a-z0-9][a-z0-9-]*)$/;
 
 /** What a link may be: a lesson, a web page, an email address, or a place on the same page. */
-function classify(href: string, context: LinkContext): { href: string; external: boolean } | string {
+function classify(
+  href: string,
+  context: LinkContext,
+): { href: string; external: boolean; term?: string } | string {
   // Browsers ignore control characters and spaces inside a scheme, so compare without them.
   const bare = [...href]
     .filter((char) => char.charCodeAt(0) > 0x20)
@@ -28,9 +34,16 @@ function classify(href: string, context: LinkContext): { href: string; external:
     if (!context.lessonIds.has(id)) return `link to a lesson that does not exist: "${id}"`;
     return { href: `#/${context.locale}/lessons/${id}`, external: false };
   }
+  const term = TERM.exec(href);
+  if (term) {
+    const id = term[1] ?? '';
+    if (!context.termIds.has(id)) return `"${id}" is not a term of the glossary (glossary/en.md)`;
+    return { href: `#/${context.locale}/glossary/${id}`, external: false, term: id };
+  }
+  if (bare.startsWith('term:')) return `"${href}" is not a glossary link: write term: and a term id`;
   if (bare.startsWith('lesson:')) return `"${href}" is not a lesson link: write lesson: and a lesson id`;
   if (/^https?:\/\/[^/]/.test(bare) || bare.startsWith('mailto:')) return { href, external: true };
-  return `links must start with https://, http://, mailto: or lesson: (found "${href}")`;
+  return `links must start with https://, http://, mailto:, lesson: or term: (found "${href}")`;
 }
 
 /** Finds where `needle` stands within body lines [from, to), for an error position. */
@@ -65,9 +78,36 @@ export function checkLinks(children: Token[], from: number, to: number, context:
       continue;
     }
     token.attrSet('href', verdict.href);
+    // The app shows a term's definition in place when its link is followed.
+    if (verdict.term) {
+      token.attrSet('class', 'term');
+      token.attrSet('data-term', verdict.term);
+    }
     if (verdict.external) {
       token.attrSet('target', '_blank');
       token.attrSet('rel', 'noopener noreferrer');
     }
   }
+}
+
+/**
+ * Renders a glossary link as a button: the app shows the term's definition next to it when pressed
+ * (`aria-expanded` says whether it is shown). Other links render as usual.
+ */
+export function termButtonsPlugin(md: MarkdownIt): void {
+  const open = md.renderer.rules.link_open;
+  const close = md.renderer.rules.link_close;
+  const terms: boolean[] = [];
+  md.renderer.rules.link_open = (tokens, index, options, env, self) => {
+    const token = tokens[index];
+    const term = token?.attrGet('data-term');
+    terms.push(Boolean(term));
+    if (!term)
+      return open ? open(tokens, index, options, env, self) : self.renderToken(tokens, index, options);
+    return `<button type="button" class="term" data-term="${md.utils.escapeHtml(String(term))}" aria-expanded="false">`;
+  };
+  md.renderer.rules.link_close = (tokens, index, options, env, self) => {
+    if (terms.pop()) return '</button>';
+    return close ? close(tokens, index, options, env, self) : self.renderToken(tokens, index, options);
+  };
 }

@@ -2,6 +2,7 @@
 import MarkdownItParser, { type MarkdownIt, type Token } from 'markdown-it';
 import { bidiPlugin } from './bidi.ts';
 import { containerPlugin } from './containers.ts';
+import { termButtonsPlugin } from './links.ts';
 
 /** A parser per build: raw HTML is escaped, never passed through. */
 export function createMarkdown(): MarkdownIt {
@@ -10,6 +11,7 @@ export function createMarkdown(): MarkdownIt {
   md.validateLink = () => true;
   md.use(containerPlugin);
   md.use(bidiPlugin);
+  md.use(termButtonsPlugin);
   return md;
 }
 

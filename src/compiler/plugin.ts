@@ -12,6 +12,7 @@ import { ContentErrors } from './errors.ts';
 
 const COURSE = 'virtual:course';
 const LESSON = 'virtual:lesson/';
+const GLOSSARY = 'virtual:glossary/';
 
 /** A module whose default export is `data`; JSON.parse is faster to start than an object literal. */
 function jsonModule(data: unknown): string {
@@ -51,7 +52,12 @@ function courseIndexModule(course: CompiledCourse, locale: string): string {
     const available = entry.locales.includes(locale) ? locale : SOURCE_LOCALE;
     return `${JSON.stringify(entry.id)}: () => import(${JSON.stringify(`${LESSON}${entry.id}/${available}`)})`;
   });
+  const glossaryLocale = course.glossaries.get(locale)?.glossary ? locale : SOURCE_LOCALE;
+  const glossary = course.glossaries.get(glossaryLocale)?.glossary
+    ? `() => import(${JSON.stringify(`${GLOSSARY}${glossaryLocale}`)})`
+    : 'null';
   return [
+    `export const glossary = ${glossary};`,
     `export const modules = JSON.parse(${JSON.stringify(JSON.stringify(modules))});`,
     `export const lessons = JSON.parse(${JSON.stringify(JSON.stringify(lessons))});`,
     `export const loaders = {${loaders.join(',\n')}};`,
@@ -85,7 +91,10 @@ export function lessonsPlugin(dir: string): Plugin {
                   ? id.slice(LESSON.length + 1).replace('/', '.')
                   : null;
                 const text = id.startsWith(`\0${COURSE}/`) ? `course.${id.slice(COURSE.length + 2)}` : null;
-                return `assets/${lesson ?? text ?? '[name]'}-[hash].js`;
+                const glossary = id.startsWith(`\0${GLOSSARY}`)
+                  ? `glossary.${id.slice(GLOSSARY.length + 1)}`
+                  : null;
+                return `assets/${lesson ?? text ?? glossary ?? '[name]'}-[hash].js`;
               },
             },
           },
@@ -96,7 +105,9 @@ export function lessonsPlugin(dir: string): Plugin {
       compile();
     },
     resolveId(id) {
-      if (id === COURSE || id.startsWith(`${COURSE}/`) || id.startsWith(LESSON)) return `\0${id}`;
+      if (id === COURSE || id.startsWith(`${COURSE}/`) || id.startsWith(LESSON) || id.startsWith(GLOSSARY)) {
+        return `\0${id}`;
+      }
       return null;
     },
     load(id) {
@@ -113,6 +124,11 @@ export function lessonsPlugin(dir: string): Plugin {
         return jsonModule(lesson);
       }
       if (name.startsWith(`${COURSE}/`)) return courseIndexModule(current(), name.slice(COURSE.length + 1));
+      if (name.startsWith(GLOSSARY)) {
+        const glossary = current().glossaries.get(name.slice(GLOSSARY.length))?.glossary;
+        if (!glossary) throw new Error(`No glossary in "${name.slice(GLOSSARY.length)}".`);
+        return jsonModule(glossary);
+      }
       return null;
     },
     configureServer(server) {

@@ -2,7 +2,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SOURCE_LOCALE } from '../shared/locales.ts';
-import { splitLesson } from './front-matter.ts';
+import { splitGlossary, splitLesson } from './front-matter.ts';
+import { GLOSSARY_FOLDER } from './glossary.ts';
 import { sourceHash } from './source-hash.ts';
 
 /** The current source hash of a lesson's en.md, or an error message. */
@@ -11,9 +12,11 @@ export function englishHash(dir: string, id: string): string {
   if (!existsSync(file))
     throw new Error(`There is no lesson "${id}" (no ${path.join(id, `${SOURCE_LOCALE}.md`)}).`);
   const problems: string[] = [];
-  const { meta, body } = splitLesson(readFileSync(file, 'utf8'), id, (line, col, message) =>
-    problems.push(`${line}:${col}: ${message}`),
-  );
+  const report = (line: number, col: number, message: string) => problems.push(`${line}:${col}: ${message}`);
+  const source = readFileSync(file, 'utf8');
+  // The glossary is stamped like a lesson: `stamp glossary ur`.
+  const { meta, body } =
+    id === GLOSSARY_FOLDER ? splitGlossary(source, report, false) : splitLesson(source, id, report);
   if (!meta || body === null) throw new Error(`The English lesson has errors; run "lessons check" first.`);
   return sourceHash(meta.title, meta.summary, body);
 }

@@ -69,5 +69,27 @@ export function lessonStatuses(course: CompiledCourse): LessonStatus[] {
     }
     statuses.push(status);
   }
+  const english = course.glossaries.get(SOURCE_LOCALE);
+  if (english) {
+    const status: LessonStatus = { id: 'glossary', locales: {} };
+    const ids = (terms: { id: string }[] | undefined) => (terms ?? []).map((term) => term.id).join(' ');
+    for (const locale of LOCALES) {
+      if (locale === SOURCE_LOCALE) continue;
+      const translation = course.glossaries.get(locale);
+      if (!translation) {
+        status.locales[locale] = { state: 'missing', problems: [] };
+        continue;
+      }
+      const problems: string[] = [];
+      if (translation.errors.length > 0)
+        problems.push(`${translation.errors.length} error(s) (run "lessons check")`);
+      else if (ids(translation.glossary?.terms) !== ids(english.glossary?.terms))
+        problems.push('terms differ');
+      const state =
+        problems.length > 0 ? 'mismatched' : translation.sourceHash !== english.hash ? 'stale' : 'current';
+      status.locales[locale] = { state, status: translation.glossary?.translation?.status, problems };
+    }
+    statuses.push(status);
+  }
   return statuses;
 }

@@ -98,8 +98,26 @@ export interface CourseText {
 
 /** What the course index chunk of one language holds. */
 export interface CourseIndexModule {
+  /** Loads the glossary in this language (or English); null when the course has none. */
+  glossary: (() => Promise<{ default: Glossary }>) | null;
   modules: ModuleInfo[];
   lessons: LessonInfo[];
   /** Loads a lesson in this language, or in English where it is not translated. */
   loaders: Record<string, () => Promise<{ default: Lesson }>>;
+}
+
+/** One glossary entry; `html` is the definition as already-escaped HTML. */
+export interface GlossaryTerm {
+  id: string;
+  term: string;
+  html: string;
+}
+
+/** The glossary in one language. */
+export interface Glossary {
+  locale: string;
+  title: string;
+  summary: string;
+  terms: GlossaryTerm[];
+  translation?: { status: TranslationStatus; stale: boolean };
 }

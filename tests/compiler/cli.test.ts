@@ -1,19 +1,6 @@
 /** The `npm run lessons -- check` command, called through its exported `main`. */
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/compiler/cli.ts';
-import { BROKEN_DIR, VALID_DIR } from './helpers.ts';
-
-/** Runs the CLI with `args`, collecting what it prints to stdout and stderr, line by line. */
-function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(
-    args,
-    (text: string) => out.push(...String(text).split('\n')),
-    (text: string) => err.push(...String(text).split('\n')),
-  );
-  return { code, out, err };
-}
+import { BROKEN_DIR, runCli as run, VALID_DIR } from './helpers.ts';
 
 const POSITION = /^\S+:\d+:\d+: \S/;
 

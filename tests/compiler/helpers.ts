@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
+import { main } from '../../src/compiler/cli.ts';
 import type { ContentError } from '../../src/compiler/errors.ts';
 import { type CompiledLesson, compileLesson } from '../../src/compiler/lesson.ts';
 
@@ -90,3 +91,15 @@ export function question(head: string, options: string[], prompt = 'Which one is
 
 /** Two options, `a` correct and `b` wrong, each with an explanation (4 lines). */
 export const TWO_OPTIONS = ['- [x] a: Right', '  > Yes.', '- [ ] b: Wrong', '  > No.'];
+
+/** Runs the lessons CLI with `args`, collecting what it prints to stdout and stderr, line by line. */
+export function runCli(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main(
+    args,
+    (text: string) => out.push(...String(text).split('\n')),
+    (text: string) => err.push(...String(text).split('\n')),
+  );
+  return { code, out, err };
+}

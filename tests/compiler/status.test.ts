@@ -3,10 +3,9 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/compiler/cli.ts';
 import { splitLesson } from '../../src/compiler/front-matter.ts';
 import { sourceHash } from '../../src/compiler/source-hash.ts';
-import { FIXTURES } from './helpers.ts';
+import { FIXTURES, runCli as run } from './helpers.ts';
 
 const FIXTURE = path.join(FIXTURES, 'translations');
 const temporary: string[] = [];
@@ -21,17 +20,6 @@ function copy(): string {
 afterAll(() => {
   for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
 });
-
-function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(
-    args,
-    (text: string) => out.push(...String(text).split('\n')),
-    (text: string) => err.push(...String(text).split('\n')),
-  );
-  return { code, out, err };
-}
 
 const read = (dir: string, file: string) => readFileSync(path.join(dir, file), 'utf8');
 
