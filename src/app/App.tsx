@@ -11,6 +11,7 @@ import { LessonPage } from './pages/Lesson';
 import { href, type Route, useRoute } from './router';
 
 const ProgressPage = lazyPage(() => import('./pages/Progress').then((module) => module.default));
+const GlossaryPage = lazyPage(() => import('./pages/Glossary').then((module) => module.default));
 // Shown once, on first launch: not worth loading on every visit.
 const ChooseLanguagePage = lazyPage(() =>
   import('./pages/ChooseLanguage').then((module) => module.ChooseLanguagePage),
@@ -24,6 +25,8 @@ function PageFor({ route }: { route: Route }) {
       return <LessonPage locale={route.locale} lessonId={route.lessonId} />;
     case 'progress':
       return <ProgressPage locale={route.locale} />;
+    case 'glossary':
+      return <GlossaryPage locale={route.locale} termId={route.termId} />;
     default:
       return <LessonPage locale={route.locale} lessonId="" />;
   }
@@ -75,6 +78,13 @@ export function App() {
           <PageFor route={route} />
         </ErrorBoundary>
       </main>
+      <footer class="app-footer">
+        <nav aria-label={t('nav.glossary')}>
+          <a href={href(route.locale, { page: 'glossary' })} aria-current={current('glossary')}>
+            {t('nav.glossary')}
+          </a>
+        </nav>
+      </footer>
     </>
   );
 }

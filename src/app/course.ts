@@ -1,7 +1,7 @@
 /** The course as the app sees it: the index of one language, loaded on demand, and its lessons. */
 import { courses } from 'virtual:course';
 import { SOURCE_LOCALE } from '../shared/locales';
-import type { Lesson, LessonInfo, ModuleInfo } from '../shared/types';
+import type { Glossary, Lesson, LessonInfo, ModuleInfo } from '../shared/types';
 
 /** The course in one language. */
 export interface Course {
@@ -13,6 +13,8 @@ export interface Course {
   next(id: string): LessonInfo | undefined;
   /** A lesson's text, in this language or in English where it is not translated yet (then `isFallback`). */
   load(id: string): Promise<{ lesson: Lesson; isFallback: boolean }>;
+  /** The glossary in this language, or English; null when the course has none. */
+  glossary(): Promise<Glossary | null>;
 }
 
 const loaded = new Map<string, Promise<Course>>();
@@ -23,7 +25,8 @@ export function loadCourse(locale: string): Promise<Course> {
   if (!course) {
     const load = courses[locale] ?? courses[SOURCE_LOCALE];
     if (!load) return Promise.reject(new Error('The app was built without a course.'));
-    course = load().then(({ modules, lessons, loaders }) => {
+    course = load().then(({ modules, lessons, loaders, glossary }) => {
+      let terms: Promise<Glossary | null> | undefined;
       const byId = new Map(lessons.map((lesson, index) => [lesson.id, index]));
       return {
         modules,
@@ -35,6 +38,10 @@ export function loadCourse(locale: string): Promise<Course> {
           if (!loader) throw new Error(`Unknown lesson ${id}`);
           const { default: lesson } = await loader();
           return { lesson, isFallback: lesson.locale !== locale };
+        },
+        glossary() {
+          terms ??= glossary ? glossary().then((module) => module.default) : Promise.resolve(null);
+          return terms;
         },
       };
     });

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { preview } from 'vite';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { CHROMIUM_ARGS } from '../../src/tools/chromium.ts';
 
 /** Where the end-to-end build goes (apart from `npm run build`'s dist/). */
@@ -64,4 +65,23 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 /** True when the page is wider than the screen (something would need horizontal scrolling). */
 export function overflowsHorizontally(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+}
+
+/** One Chromium and one server for a whole test file, started before its tests and stopped after. */
+export function browserAndServer(): { browser: () => Browser; server: () => Server } {
+  let browser: Browser | undefined;
+  let server: Server | undefined;
+  beforeAll(async () => {
+    browser = await launch(inject('chromePath'));
+    server = await serve();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (!value) throw new Error('The browser and server start in beforeAll.');
+    return value;
+  };
+  return { browser: () => started(browser), server: () => started(server) };
 }

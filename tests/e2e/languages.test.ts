@@ -5,23 +5,19 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, overflowsHorizontally, phone, type Server, serve, waitForServiceWorker } from './harness.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserAndServer,
+  overflowsHorizontally,
+  phone,
+  type Server,
+  serve,
+  waitForServiceWorker,
+} from './harness.ts';
 
-let browser: Browser;
-let server: Server;
-
-beforeAll(async () => {
-  browser = await launch(inject('chromePath'));
-  server = await serve();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = browserAndServer();
 
 const dir = (page: Page) =>
   page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]);
@@ -37,10 +33,12 @@ const urduFontReady = (page: Page) =>
 
 describe('choosing a language', () => {
   it('asks on first launch, preselected from the browser, then opens in that language', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'ur-PK' });
+    const context = await shared
+      .browser()
+      .newContext({ viewport: { width: 360, height: 740 }, locale: 'ur-PK' });
     const page = await context.newPage();
     try {
-      await page.goto(server.url);
+      await page.goto(shared.server().url);
       const urdu = page.getByRole('radio', { name: 'اردو' });
       await urdu.waitFor();
       expect(await urdu.isChecked()).toBe(true);
@@ -52,10 +50,10 @@ describe('choosing a language', () => {
       expect(await page.locator('.home h1').textContent()).not.toBe('Learn to stay safe online');
 
       // The choice is remembered: opening the app again goes straight to Malay.
-      await page.goto(server.url);
+      await page.goto(shared.server().url);
       await page.waitForURL(/#\/ms\/$/);
       // A shared link that names a language opens in it, without asking.
-      await page.goto(`${server.url}#/hi/`);
+      await page.goto(`${shared.server().url}#/hi/`);
       await page.locator('.home h1').waitFor();
       expect(await dir(page)).toEqual(['hi', 'ltr']);
       expect(await page.locator('form.choose-language').count()).toBe(0);
@@ -67,9 +65,9 @@ describe('choosing a language', () => {
 
 describe('a learner reading in Urdu', () => {
   it('sees a mirrored layout in Nastaliq, saves answers, and keeps them in English', async () => {
-    const { context, page } = await phone(browser);
+    const { context, page } = await phone(shared.browser());
     try {
-      await page.goto(`${server.url}#/ur/lessons/passwords`);
+      await page.goto(`${shared.server().url}#/ur/lessons/passwords`);
       await page.locator('.lesson h1').waitFor();
       expect(await dir(page)).toEqual(['ur', 'rtl']);
       expect(await page.locator('.lesson h1').getAttribute('lang')).toBe('ur');
@@ -98,7 +96,7 @@ describe('a learner reading in Urdu', () => {
 
   it('keeps lessons and fonts when offline after the first visit', async () => {
     const own = await serve();
-    const { context, page } = await phone(browser);
+    const { context, page } = await phone(shared.browser());
     try {
       await page.goto(`${own.url}#/ur/`);
       await page.locator('.home h1').waitFor();
@@ -119,9 +117,9 @@ describe('a learner reading in Urdu', () => {
 
 describe('an English reader', () => {
   it('downloads no font file', async () => {
-    const { context, page } = await phone(browser);
+    const { context, page } = await phone(shared.browser());
     try {
-      await page.goto(`${server.url}#/en/lessons/secure-messaging`);
+      await page.goto(`${shared.server().url}#/en/lessons/secure-messaging`);
       await page.locator('.lesson h1').waitFor();
       await page.evaluate(() => document.fonts.ready);
       expect(await fontFiles(page)).toBe(0);
@@ -163,7 +161,7 @@ describe('translations that are missing, out of date or not reviewed', () => {
   });
 
   it('shows an untranslated lesson in English, marked as English, with a notice', async () => {
-    const { context, page } = await phone(browser);
+    const { context, page } = await phone(shared.browser());
     try {
       await page.goto(`${fixture.url}#/ur/lessons/secure-messaging`);
       await page.getByRole('heading', { level: 1, name: 'Secure messaging' }).waitFor();
@@ -179,7 +177,7 @@ describe('translations that are missing, out of date or not reviewed', () => {
   });
 
   it('warns that a translation is older than the English, links to it, and marks it unreviewed', async () => {
-    const { context, page } = await phone(browser);
+    const { context, page } = await phone(shared.browser());
     try {
       await page.goto(`${fixture.url}#/ur/lessons/passwords`);
       await page.locator('.lesson h1').waitFor();

@@ -1,5 +1,5 @@
 /** A lesson: its text, callouts, quiz and checklist, and the way on to the next lesson. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { formatDate, formatPercent } from '../../i18n/format';
 import { direction, SOURCE_LOCALE } from '../../shared/locales';
@@ -7,6 +7,7 @@ import type { Lesson, LessonInfo } from '../../shared/types';
 import { Checklist } from '../components/Checklist';
 import { CourseUnavailable } from '../components/CourseUnavailable';
 import { Quiz } from '../components/Quiz';
+import { toggleTermDefinition } from '../components/term-definitions';
 import { textLang } from '../components/text-lang';
 import type { Course } from '../course';
 import { useCourse, usePageHeading } from '../hooks';
@@ -52,6 +53,16 @@ function LoadedLesson({ locale, course, entry }: LoadedProps) {
   const progress = useLessonProgress(entry);
   const next = course.next(entry.id);
   const heading = usePageHeading<HTMLHeadingElement>(Boolean(lesson && progress.loaded) || failed);
+  const article = useRef<HTMLElement>(null);
+
+  // Glossary terms in the text are buttons that show their definition in place (one listener for all).
+  useEffect(() => {
+    const element = article.current;
+    if (!element) return;
+    const onClick = (event: Event) => toggleTermDefinition(event.target, () => course.glossary());
+    element.addEventListener('click', onClick);
+    return () => element.removeEventListener('click', onClick);
+  }, [lesson, course]);
 
   useEffect(() => {
     let live = true;
@@ -105,7 +116,7 @@ function LoadedLesson({ locale, course, entry }: LoadedProps) {
           <a href={href(SOURCE_LOCALE, { page: 'lesson', lessonId: entry.id })}>{t('lesson.readEnglish')}</a>
         </div>
       )}
-      <article class="lesson">
+      <article class="lesson" ref={article}>
         <header class="lesson-header">
           <h1 ref={heading} tabIndex={-1} {...text}>
             {lesson.title}
