@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 // Unit tests run in Node; end-to-end tests drive a real Chromium against a production build.
+// One time zone for every run, so "due today" means the same day on every machine.
+process.env.TZ = 'UTC';
+
 export default defineConfig({
   test: {
     projects: [

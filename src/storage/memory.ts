@@ -1,7 +1,9 @@
 /** A ProgressStore kept in memory: for browsers without usable IndexedDB, and for tests. */
+
+import { afterQuizAnswer, afterReview } from '../shared/review';
 import type { ProgressSnapshot, ProgressStore, StoreOptions } from './progress';
 import { answerOutcome, toAnswerRecord, toChecklistRecord } from './records';
-import type { AnswerRecord, ChecklistRecord, LessonRecord } from './schema';
+import type { AnswerRecord, ChecklistRecord, LessonRecord, ReviewCard } from './schema';
 
 /** Options of `createMemoryStore`. */
 export interface MemoryStoreOptions extends StoreOptions {
@@ -20,6 +22,7 @@ function pairMap<V extends { lessonId: string }>(idOf: (value: V) => string) {
   const keyOf = (lessonId: string, id: string) => JSON.stringify([lessonId, id]);
   return {
     has: (lessonId: string, id: string) => map.has(keyOf(lessonId, id)),
+    get: (lessonId: string, id: string) => map.get(keyOf(lessonId, id)),
     set: (value: V) => map.set(keyOf(value.lessonId, idOf(value)), value),
     delete: (lessonId: string, id: string) => map.delete(keyOf(lessonId, id)),
     values: (lessonId?: string): V[] =>
@@ -39,6 +42,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ProgressSto
   const answers = pairMap<AnswerRecord>((answer) => answer.questionId);
   const checklist = pairMap<ChecklistRecord>((item) => item.itemId);
   const lessons = new Map<string, LessonRecord>();
+  const reviews = pairMap<ReviewCard>((card) => card.questionId);
+  for (const card of seed.reviews ?? []) reviews.set(card);
   const settings = new Map<string, unknown>(seed.settings);
   for (const answer of seed.answers ?? []) answers.set(answer);
   for (const item of seed.checklist ?? []) checklist.set(item);
@@ -54,6 +59,15 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ProgressSto
       const previous = lessons.get(answer.lessonId);
       const outcome = answerOutcome(answer, replaced, answers.values(answer.lessonId), questionIds, previous);
       if (outcome.changed && outcome.record) lessons.set(answer.lessonId, outcome.record);
+      const card = reviews.get(answer.lessonId, answer.questionId);
+      const next = afterQuizAnswer(
+        card,
+        answer.lessonId,
+        answer.questionId,
+        answer.correct,
+        answer.answeredAt,
+      );
+      if (next) reviews.set(next);
       return copy({ score: outcome.score, record: outcome.record });
     },
     getAnswers: async (lessonId) => copy(answers.values(lessonId)),
@@ -69,6 +83,14 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ProgressSto
     getChecklist: async (lessonId) => copy(checklist.values(lessonId)),
     getAllChecklist: async () => copy(checklist.values()),
     getLessonRecords: async () => copy(sortedLessons()),
+    async recordReview(lessonId, questionId, correct) {
+      const card = reviews.get(lessonId, questionId);
+      if (!card) return null;
+      const next = afterReview(card, correct, now());
+      reviews.set(next);
+      return copy(next);
+    },
+    getReviewCards: async () => copy(reviews.values().sort((a, b) => a.due - b.due)),
     getSetting: async (key) => copy(settings.get(key)),
     async setSetting(key, value) {
       settings.set(key, copy(value));
@@ -79,6 +101,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ProgressSto
         lessons: sortedLessons(),
         checklist: checklist.values(),
         settings: [...settings.entries()].sort(([a], [b]) => compare(a, b)),
+        reviews: reviews.values(),
       }),
   };
 }

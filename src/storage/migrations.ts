@@ -1,6 +1,15 @@
 /** Schema migrations of the progress database, applied in order during an upgrade. */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { ANSWERS, BY_LESSON, CHECKLIST, LESSONS, type ProgressSchema, SETTINGS } from './schema';
+import {
+  ANSWERS,
+  BY_DUE,
+  BY_LESSON,
+  CHECKLIST,
+  LESSONS,
+  type ProgressSchema,
+  REVIEWS,
+  SETTINGS,
+} from './schema';
 
 /** The versionchange transaction an upgrade runs in. */
 export type UpgradeTransaction = IDBPTransaction<
@@ -33,6 +42,12 @@ export const MIGRATIONS: readonly Migration[] = [
       db.createObjectStore(LESSONS, { keyPath: 'lessonId' });
       db.createObjectStore(CHECKLIST, { keyPath: ['lessonId', 'itemId'] }).createIndex(BY_LESSON, 'lessonId');
       db.createObjectStore(SETTINGS);
+    },
+  },
+  {
+    version: 3,
+    migrate(db) {
+      db.createObjectStore(REVIEWS, { keyPath: ['lessonId', 'questionId'] }).createIndex(BY_DUE, 'due');
     },
   },
 ];

@@ -1,17 +1,21 @@
 /** The progress API the app uses, and its IndexedDB implementation. */
 import type { IDBPTransaction, StoreNames } from 'idb';
+import { afterQuizAnswer, afterReview } from '../shared/review';
 import type { QuizScore } from '../shared/scoring';
 import type { ProgressDb } from './lifecycle';
 import { type AnswerInput, answerOutcome, toAnswerRecord, toChecklistRecord } from './records';
 import {
   ANSWERS,
   type AnswerRecord,
+  BY_DUE,
   BY_LESSON,
   CHECKLIST,
   type ChecklistRecord,
   LESSONS,
   type LessonRecord,
   type ProgressSchema,
+  REVIEWS,
+  type ReviewCard,
   SETTINGS,
 } from './schema';
 
@@ -21,6 +25,7 @@ export interface ProgressSnapshot {
   lessons: LessonRecord[];
   checklist: ChecklistRecord[];
   settings: [key: string, value: unknown][];
+  reviews: ReviewCard[];
 }
 
 /** Clock injected into stores; milliseconds since the epoch. */
@@ -53,6 +58,10 @@ export interface ProgressStore {
   getSetting(key: string): Promise<unknown>;
   /** Stores a setting; the value must be structured-cloneable. */
   setSetting(key: string, value: unknown): Promise<void>;
+  /** Records the result of reviewing one question, moving its card between Leitner boxes. */
+  recordReview(lessonId: string, questionId: string, correct: boolean): Promise<ReviewCard | null>;
+  /** Every card of the review queue. */
+  getReviewCards(): Promise<ReviewCard[]>;
   /** A consistent copy of everything stored. */
   snapshot(): Promise<ProgressSnapshot>;
 }
@@ -90,21 +99,31 @@ export function createIdbStore(db: ProgressDb, options: StoreOptions = {}): Prog
 
   return {
     saveAnswer(input, questionIds) {
-      const tx = db.transaction([ANSWERS, LESSONS], 'readwrite');
+      const tx = db.transaction([ANSWERS, LESSONS, REVIEWS], 'readwrite');
       return inTransaction(tx, async () => {
         const answers = tx.objectStore(ANSWERS);
         const lessons = tx.objectStore(LESSONS);
         const answer = toAnswerRecord(input, now());
         // The put goes out alone: if it throws synchronously (QuotaExceededError, DataError), no
         // earlier request is left pending to reject unhandled when the transaction aborts.
-        const [existing, previous] = await Promise.all([
+        const reviews = tx.objectStore(REVIEWS);
+        const [existing, previous, card] = await Promise.all([
           answers.getKey([answer.lessonId, answer.questionId]),
           lessons.get(answer.lessonId),
+          reviews.get([answer.lessonId, answer.questionId]),
         ]);
         await answers.put(answer);
         const lessonAnswers = await answers.index(BY_LESSON).getAll(answer.lessonId);
         const outcome = answerOutcome(answer, existing !== undefined, lessonAnswers, questionIds, previous);
         if (outcome.changed && outcome.record) await lessons.put(outcome.record);
+        const next = afterQuizAnswer(
+          card,
+          answer.lessonId,
+          answer.questionId,
+          answer.correct,
+          answer.answeredAt,
+        );
+        if (next) await reviews.put(next);
         return { score: outcome.score, record: outcome.record };
       });
     },
@@ -134,18 +153,31 @@ export function createIdbStore(db: ProgressDb, options: StoreOptions = {}): Prog
       await db.put(SETTINGS, value, key);
     },
 
+    recordReview(lessonId, questionId, correct) {
+      const tx = db.transaction(REVIEWS, 'readwrite');
+      return inTransaction(tx, async () => {
+        const card = await tx.store.get([lessonId, questionId]);
+        if (!card) return null;
+        const next = afterReview(card, correct, now());
+        await tx.store.put(next);
+        return next;
+      });
+    },
+    getReviewCards: () => db.getAllFromIndex(REVIEWS, BY_DUE),
+
     async snapshot() {
-      const tx = db.transaction([ANSWERS, LESSONS, CHECKLIST, SETTINGS]);
+      const tx = db.transaction([ANSWERS, LESSONS, CHECKLIST, SETTINGS, REVIEWS]);
       const settings = tx.objectStore(SETTINGS);
-      const [answers, lessons, checklist, keys, values] = await Promise.all([
+      const [answers, lessons, checklist, keys, values, reviews] = await Promise.all([
         tx.objectStore(ANSWERS).getAll(),
         tx.objectStore(LESSONS).getAll(),
         tx.objectStore(CHECKLIST).getAll(),
         settings.getAllKeys(),
         settings.getAll(),
+        tx.objectStore(REVIEWS).getAll(),
         tx.done,
       ]);
-      return { answers, lessons, checklist, settings: keys.map((key, i) => [key, values[i]]) };
+      return { answers, lessons, checklist, settings: keys.map((key, i) => [key, values[i]]), reviews };
     },
   };
 }

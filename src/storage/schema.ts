@@ -1,11 +1,14 @@
 /** The IndexedDB schema of learner progress: names, version and record types. */
 import type { DBSchema } from 'idb';
+import type { ReviewCard } from '../shared/review';
+
+export type { ReviewCard };
 
 /** Name of the progress database. */
 export const DB_NAME = 'safe-online';
 
 /** Current schema version: the version of the last entry in `MIGRATIONS`. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Store of quiz answers, one per lesson and question. */
 export const ANSWERS = 'answers';
@@ -15,6 +18,10 @@ export const LESSONS = 'lessons';
 export const CHECKLIST = 'checklist';
 /** Store of small app settings under string keys. */
 export const SETTINGS = 'settings';
+/** Store of the spaced-repetition queue, one card per lesson and question. */
+export const REVIEWS = 'reviews';
+/** Index on `due`, in the reviews store. */
+export const BY_DUE = 'by-due';
 /** Index on `lessonId`, in the answers and checklist stores. */
 export const BY_LESSON = 'by-lesson';
 
@@ -70,5 +77,10 @@ export interface ProgressSchema extends DBSchema {
   [SETTINGS]: {
     key: string;
     value: unknown;
+  };
+  [REVIEWS]: {
+    key: [lessonId: string, questionId: string];
+    value: ReviewCard;
+    indexes: { [BY_DUE]: number };
   };
 }

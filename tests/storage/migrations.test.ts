@@ -46,7 +46,7 @@ describe('migrations', () => {
     for (const lessonId of LESSONS) {
       expect(await store.getAnswers(lessonId)).toEqual(records.filter((r) => r.lessonId === lessonId));
     }
-    expect([...db.objectStoreNames]).toEqual(['answers', 'checklist', 'lessons', 'settings']);
+    expect([...db.objectStoreNames]).toEqual(['answers', 'checklist', 'lessons', 'reviews', 'settings']);
   });
 
   it('let a migrated database be used at once: a retry completes and is recorded', async () => {
@@ -94,10 +94,38 @@ describe('migrations', () => {
   it('refuse a list that is out of order, leaving the database as it was', async () => {
     (await openProgressDb()).close();
     const migrate = vi.fn();
-    const steps: Migration[] = [...MIGRATIONS, { version: 4, migrate }, { version: 3, migrate }];
+    const steps: Migration[] = [
+      ...MIGRATIONS,
+      { version: DB_VERSION + 2, migrate },
+      { version: DB_VERSION + 1, migrate },
+    ];
 
     await expect(openProgressDb({ migrations: steps })).rejects.toThrow();
     expect(migrate).not.toHaveBeenCalled();
     expect((await openProgressDb()).version).toBe(DB_VERSION);
+  });
+
+  it('keep everything of a version-2 database when the review queue is added', async () => {
+    const v2 = await openProgressDb({ migrations: MIGRATIONS.slice(0, 2) });
+    const answers = QUESTIONS.slice(0, 3).map((questionId) => ({
+      ...answer('passwords', questionId, true),
+      answeredAt: 7,
+    }));
+    const lesson = { lessonId: 'passwords', bestPercent: 100, completedAt: 7, attempts: 1, updatedAt: 7 };
+    const item = { lessonId: 'passwords', itemId: 'manager', done: true, updatedAt: 7 };
+    for (const record of answers) await v2.put('answers', record);
+    await v2.put('lessons', lesson);
+    await v2.put('checklist', item);
+    await v2.put('settings', 'ur', 'locale');
+    v2.close();
+
+    const store = createIdbStore(await openProgressDb(), { now: () => 9 });
+    expect(await store.snapshot()).toEqual({
+      answers,
+      lessons: [lesson],
+      checklist: [item],
+      settings: [['locale', 'ur']],
+      reviews: [],
+    });
   });
 });

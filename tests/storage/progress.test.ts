@@ -8,6 +8,7 @@ import { answer, freshIndexedDB, manualClock } from './helpers';
 const LESSON = 'passwords';
 const OTHER = 'phishing';
 const QUESTIONS = ['q1', 'q2', 'q3'];
+const DAY = 24 * 60 * 60 * 1000;
 
 const implementations: { name: string; create: (now: () => number) => Promise<ProgressStore> }[] = [
   { name: 'IndexedDB', create: async (now) => createIdbStore(await openProgressDb(), { now }) },
@@ -195,5 +196,27 @@ describe.each(implementations)('$name progress store', ({ create }) => {
     expect(await copy.snapshot()).toEqual(snapshot);
     expect(snapshot.settings).toEqual([['locale', 'hi']]);
     expect(await copy.getAnswers(LESSON)).toEqual(await store.getAnswers(LESSON));
+  });
+
+  it('puts a wrong answer in the review queue at once, and a right one a few days later', async () => {
+    await store.saveAnswer(answer(LESSON, 'q1', false), QUESTIONS);
+    await store.saveAnswer(answer(LESSON, 'q2', true), QUESTIONS);
+    const cards = await store.getReviewCards();
+    expect(cards).toEqual([
+      { lessonId: LESSON, questionId: 'q1', box: 1, due: 1_000, updatedAt: 1_000 },
+      { lessonId: LESSON, questionId: 'q2', box: 2, due: 1_000 + 3 * DAY, updatedAt: 1_000 },
+    ]);
+  });
+
+  it('moves a card up a box when reviewed right and back to box 1 when wrong', async () => {
+    await store.saveAnswer(answer(LESSON, 'q1', false), QUESTIONS);
+    clock.advance(DAY);
+    expect(await store.recordReview(LESSON, 'q1', true)).toMatchObject({
+      box: 2,
+      due: clock.now() + 3 * DAY,
+    });
+    expect(await store.recordReview(LESSON, 'q1', false)).toMatchObject({ box: 1, due: clock.now() + DAY });
+    expect(await store.recordReview(LESSON, 'never-answered', true)).toBeNull();
+    expect((await store.snapshot()).reviews).toEqual(await store.getReviewCards());
   });
 });
