@@ -4,13 +4,31 @@ import { lessonsDir } from './src/compiler/options.ts';
 import { lessonsPlugin } from './src/compiler/plugin.ts';
 import { cspPlugin, SECURITY_HEADERS } from './src/compiler/security-headers.ts';
 
+/** Modules of the app shell, and those it loads only on demand (pages, fallbacks, dev tools). */
+const FIRST_VISIT = /[\\/](src[\\/](app|storage|i18n|shared|pwa)|node_modules[\\/](preact|i18next|idb))[\\/]/;
+const LAZY =
+  /pages[\\/](Progress|Review|Glossary|ChooseLanguage)\.tsx$|storage[\\/]memory\.ts$|pwa[\\/]register\.ts$|i18n[\\/]pseudo\.ts$|main\.tsx$/;
+
 export default defineConfig(({ command }) => ({
   // Relative URLs: the build works from any static host, any sub-path and a copied folder.
   base: './',
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact', development: command === 'serve' } },
   // No modulepreload helper: lazily loaded chunks (lessons, pages) have no CSS or deep imports of
   // their own to preload, so plain import() is enough and saves a kilobyte on every first visit.
-  build: { manifest: true, target: 'es2022', modulePreload: false },
+  build: {
+    manifest: true,
+    target: 'es2022',
+    modulePreload: false,
+    rolldownOptions: {
+      output: {
+        // Everything the first page needs in one chunk, which compresses better than the many small
+        // shared chunks the bundler would otherwise split out for the lazily loaded pages.
+        codeSplitting: {
+          groups: [{ name: 'app', test: (id: string) => FIRST_VISIT.test(id) && !LAZY.test(id) }],
+        },
+      },
+    },
+  },
   preview: { headers: SECURITY_HEADERS },
   plugins: [
     lessonsPlugin(lessonsDir()),

@@ -11,6 +11,7 @@ import { LessonPage } from './pages/Lesson';
 import { href, type Route, useRoute } from './router';
 
 const ProgressPage = lazyPage(() => import('./pages/Progress').then((module) => module.default));
+const ReviewPage = lazyPage(() => import('./pages/Review').then((module) => module.default));
 const GlossaryPage = lazyPage(() => import('./pages/Glossary').then((module) => module.default));
 // Shown once, on first launch: not worth loading on every visit.
 const ChooseLanguagePage = lazyPage(() =>
@@ -25,6 +26,8 @@ function PageFor({ route }: { route: Route }) {
       return <LessonPage locale={route.locale} lessonId={route.lessonId} />;
     case 'progress':
       return <ProgressPage locale={route.locale} />;
+    case 'review':
+      return <ReviewPage locale={route.locale} />;
     case 'glossary':
       return <GlossaryPage locale={route.locale} termId={route.termId} />;
     default:
@@ -62,15 +65,18 @@ export function App() {
         <a class="brand" href={home}>
           {t('app.name')}
         </a>
+        <LanguageSwitcher route={route} />
         <nav aria-label={t('nav.label')}>
           <a href={home} aria-current={current('home')}>
             {t('nav.home')}
+          </a>
+          <a href={href(route.locale, { page: 'review' })} aria-current={current('review')}>
+            {t('nav.review')}
           </a>
           <a href={href(route.locale, { page: 'progress' })} aria-current={current('progress')}>
             {t('nav.progress')}
           </a>
         </nav>
-        <LanguageSwitcher route={route} />
       </header>
       <Notices />
       <main id="main" tabIndex={-1}>

@@ -26,5 +26,8 @@ export function progressChanged(): void {
   progressVersion.set(progressVersion.get() + 1);
 }
 
+/** Settings key of the lesson the learner opened last, for "Continue where you left off". */
+export const LAST_LESSON_SETTING = 'last-lesson';
+
 /** True while the learner has answered some but not all questions of the open lesson. */
 export const quizInProgress = observable(false);

@@ -6,6 +6,7 @@ export type Page =
   | { page: 'home' }
   | { page: 'lesson'; lessonId: string }
   | { page: 'progress' }
+  | { page: 'review' }
   | { page: 'glossary'; termId?: string }
   | { page: 'not-found' };
 export type Route = Page & { locale: Locale };
@@ -18,6 +19,7 @@ export function parseHash(hash: string): Route | null {
   if (page === undefined) return { locale, page: 'home' };
   if (page === 'lessons' && id && rest.length === 0) return { locale, page: 'lesson', lessonId: id };
   if (page === 'progress' && id === undefined) return { locale, page: 'progress' };
+  if (page === 'review' && id === undefined) return { locale, page: 'review' };
   if (page === 'glossary' && rest.length === 0) {
     return id ? { locale, page: 'glossary', termId: id } : { locale, page: 'glossary' };
   }
@@ -31,6 +33,8 @@ export function href(locale: string, page: Page): string {
       return `#/${locale}/lessons/${encodeURIComponent(page.lessonId)}`;
     case 'progress':
       return `#/${locale}/progress`;
+    case 'review':
+      return `#/${locale}/review`;
     case 'glossary':
       return page.termId ? `#/${locale}/glossary/${encodeURIComponent(page.termId)}` : `#/${locale}/glossary`;
     default:

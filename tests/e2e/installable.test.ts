@@ -87,7 +87,10 @@ describe('a phone where IndexedDB does not work', () => {
       await expect
         .poll(() => page.locator('.card', { hasText: 'Strong passwords' }).locator('.state').textContent())
         .toBe('In progress');
-      await page.getByRole('link', { name: 'Strong passwords and password managers' }).click();
+      await page
+        .locator('.card')
+        .getByRole('link', { name: 'Strong passwords and password managers' })
+        .click();
       await expect
         .poll(() => page.locator('fieldset.question').first().locator('.result').textContent())
         .toMatch(/Correct\.|Not quite\./);

@@ -38,7 +38,7 @@ async function answerAll(page: Page): Promise<string[]> {
 }
 
 async function openLesson(page: Page, title: string): Promise<void> {
-  await page.getByRole('link', { name: title }).click();
+  await page.locator('.card').getByRole('link', { name: title }).click();
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
 }
 

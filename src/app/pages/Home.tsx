@@ -2,10 +2,12 @@
 import { useEffect } from 'preact/hooks';
 import { t } from '../../i18n';
 import { courseProgress } from '../../shared/progress';
+import { dueToday } from '../../shared/review';
 import { CourseUnavailable } from '../components/CourseUnavailable';
 import { LessonMeta } from '../components/LessonMeta';
 import { textLang } from '../components/text-lang';
 import { useCourse, usePageHeading, useSavedProgress } from '../hooks';
+import { LAST_LESSON_SETTING } from '../progress';
 import { href } from '../router';
 
 export function HomePage({ locale }: { locale: string }) {
@@ -20,12 +22,42 @@ export function HomePage({ locale }: { locale: string }) {
   if (!course || !saved) return <p class="loading">{t('app.loading')}</p>;
 
   const progress = courseProgress(course.lessons, saved.answers, saved.checklist, saved.lessons);
+  const due = dueToday(saved.reviews, Date.now()).length;
+  // The lesson opened last, or the one after it once it is done; the first lesson for a new learner.
+  const last = saved.settings.find(([key]) => key === LAST_LESSON_SETTING)?.[1];
+  const lastLesson = typeof last === 'string' ? course.lesson(last) : undefined;
+  const next =
+    lastLesson && progress.get(lastLesson.id)?.state === 'done' ? course.next(lastLesson.id) : lastLesson;
+  const resume = lastLesson ? next : course.lessons[0];
   return (
     <div class="page home">
       <h1 ref={heading} tabIndex={-1}>
         {t('home.title')}
       </h1>
       <p class="lede">{t('home.intro')}</p>
+      {(resume || due > 0) && (
+        <div class="resume">
+          {resume && (
+            <p>
+              <span class="eyebrow">{lastLesson ? t('home.continue') : t('home.startHere')}</span>
+              <a
+                class="button"
+                href={href(locale, { page: 'lesson', lessonId: resume.id })}
+                {...textLang(resume.textLocale)}
+              >
+                {resume.title}
+              </a>
+            </p>
+          )}
+          {due > 0 && (
+            <p>
+              <a class="button button-quiet" href={href(locale, { page: 'review' })}>
+                {t('home.reviewDue', { count: due })}
+              </a>
+            </p>
+          )}
+        </div>
+      )}
       {course.modules.map((module, index) => {
         const done = module.lessons.filter((id) => progress.get(id)?.state === 'done').length;
         return (

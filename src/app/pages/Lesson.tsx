@@ -11,6 +11,7 @@ import { toggleTermDefinition } from '../components/term-definitions';
 import { textLang } from '../components/text-lang';
 import type { Course } from '../course';
 import { useCourse, usePageHeading } from '../hooks';
+import { LAST_LESSON_SETTING, progressStore } from '../progress';
 import { href } from '../router';
 import { useLessonProgress } from './lesson-progress';
 
@@ -81,8 +82,10 @@ function LoadedLesson({ locale, course, entry }: LoadedProps) {
   }, [course, entry.id, tries]);
 
   useEffect(() => {
-    if (lesson) document.title = `${lesson.title} · ${t('app.name')}`;
-  }, [lesson]);
+    if (!lesson) return;
+    document.title = `${lesson.title} · ${t('app.name')}`;
+    void progressStore().then((store) => store.setSetting(LAST_LESSON_SETTING, entry.id));
+  }, [lesson, entry.id]);
 
   if (failed) {
     return (
