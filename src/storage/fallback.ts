@@ -66,6 +66,7 @@ export function withFallback(primary: ProgressStore, options: FallbackOptions): 
     recordReview: (lessonId, questionId, correct) =>
       run((s) => s.recordReview(lessonId, questionId, correct)),
     getReviewCards: () => run((s) => s.getReviewCards()),
+    replaceAll: (snapshot) => run((s) => s.replaceAll(snapshot)),
     snapshot: () => run((s) => s.snapshot()),
   };
   return { store, switchToMemory };

@@ -1,7 +1,9 @@
 /** Learner progress storage: IndexedDB when it works, memory for the session when it does not. */
+import { deleteDB } from 'idb';
 import { type FallbackStore, withFallback } from './fallback';
 import { type OpenProgressDbOptions, openProgressDb, type ProgressDb, type StorageEvent } from './lifecycle';
 import { createIdbStore, type ProgressStore, type StoreOptions } from './progress';
+import { DB_NAME } from './schema';
 import { emitStorageStatus, type MemoryReason } from './status';
 
 export type { ProgressDb, StorageEvent } from './lifecycle';
@@ -20,6 +22,8 @@ export interface OpenedStorage {
   store: ProgressStore;
   mode: 'idb' | 'memory';
   reason?: MemoryReason;
+  /** Closes the database connection, e.g. before deleting it. */
+  close(): void;
 }
 
 // Reading `indexedDB` itself throws a SecurityError in some sandboxed frames.
@@ -35,7 +39,7 @@ async function inMemory(reason: MemoryReason, now: (() => number) | undefined): 
   emitStorageStatus({ kind: 'memory', reason });
   // Loaded only when needed: most phones never fall back.
   const { createMemoryStore } = await import('./memory');
-  return { store: createMemoryStore({ now }), mode: 'memory', reason };
+  return { store: createMemoryStore({ now }), mode: 'memory', reason, close: () => {} };
 }
 
 /** Opens progress storage; never rejects, falling back to memory and telling `onStorageStatus` listeners. */
@@ -61,5 +65,26 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Ope
     onSwitch: emitStorageStatus,
     release: () => db.close(),
   });
-  return { store: fallback.store, mode: 'idb' };
+  return { store: fallback.store, mode: 'idb', close: () => db.close() };
+}
+
+/**
+ * Deletes the progress database of this browser profile (after the app closed its own connection).
+ * Resolves to false when another open tab kept it from being deleted within `timeoutMs`.
+ */
+export function deleteProgressDatabase(name = DB_NAME, timeoutMs = 3_000): Promise<boolean> {
+  if (!hasIndexedDB()) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    deleteDB(name, { blocked: () => {} }).then(
+      () => {
+        clearTimeout(timer);
+        resolve(true);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(false);
+      },
+    );
+  });
 }

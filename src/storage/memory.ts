@@ -90,6 +90,19 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ProgressSto
       reviews.set(next);
       return copy(next);
     },
+    async replaceAll(snapshot) {
+      const fresh = copy(snapshot);
+      for (const answer of answers.values()) answers.delete(answer.lessonId, answer.questionId);
+      for (const item of checklist.values()) checklist.delete(item.lessonId, item.itemId);
+      for (const card of reviews.values()) reviews.delete(card.lessonId, card.questionId);
+      lessons.clear();
+      settings.clear();
+      for (const answer of fresh.answers) answers.set(answer);
+      for (const item of fresh.checklist) checklist.set(item);
+      for (const card of fresh.reviews) reviews.set(card);
+      for (const record of fresh.lessons) lessons.set(record.lessonId, record);
+      for (const [key, value] of fresh.settings) settings.set(key, value);
+    },
     getReviewCards: async () => copy(reviews.values().sort((a, b) => a.due - b.due)),
     getSetting: async (key) => copy(settings.get(key)),
     async setSetting(key, value) {

@@ -62,6 +62,8 @@ export interface ProgressStore {
   recordReview(lessonId: string, questionId: string, correct: boolean): Promise<ReviewCard | null>;
   /** Every card of the review queue. */
   getReviewCards(): Promise<ReviewCard[]>;
+  /** Replaces everything stored with `snapshot`, in one step (used after merging an imported file). */
+  replaceAll(snapshot: ProgressSnapshot): Promise<void>;
   /** A consistent copy of everything stored. */
   snapshot(): Promise<ProgressSnapshot>;
 }
@@ -164,6 +166,21 @@ export function createIdbStore(db: ProgressDb, options: StoreOptions = {}): Prog
       });
     },
     getReviewCards: () => db.getAllFromIndex(REVIEWS, BY_DUE),
+
+    replaceAll(snapshot) {
+      const tx = db.transaction([ANSWERS, LESSONS, CHECKLIST, SETTINGS, REVIEWS], 'readwrite');
+      return inTransaction(tx, async () => {
+        const stores = [ANSWERS, LESSONS, CHECKLIST, SETTINGS, REVIEWS] as const;
+        await Promise.all(stores.map((name) => tx.objectStore(name).clear()));
+        await Promise.all([
+          ...snapshot.answers.map((record) => tx.objectStore(ANSWERS).put(record)),
+          ...snapshot.lessons.map((record) => tx.objectStore(LESSONS).put(record)),
+          ...snapshot.checklist.map((record) => tx.objectStore(CHECKLIST).put(record)),
+          ...snapshot.reviews.map((record) => tx.objectStore(REVIEWS).put(record)),
+          ...snapshot.settings.map(([key, value]) => tx.objectStore(SETTINGS).put(value, key)),
+        ]);
+      });
+    },
 
     async snapshot() {
       const tx = db.transaction([ANSWERS, LESSONS, CHECKLIST, SETTINGS, REVIEWS]);
