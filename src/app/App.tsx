@@ -8,10 +8,13 @@ import { Notices } from './components/Notices';
 import { useLanguage } from './hooks';
 import { HomePage } from './pages/Home';
 import { LessonPage } from './pages/Lesson';
+import { erased } from './progress';
 import { href, type Route, useRoute } from './router';
+import { useObservable } from './state';
 
 const ProgressPage = lazyPage(() => import('./pages/Progress').then((module) => module.default));
 const ReviewPage = lazyPage(() => import('./pages/Review').then((module) => module.default));
+const SettingsPage = lazyPage(() => import('./pages/Settings').then((module) => module.default));
 const GlossaryPage = lazyPage(() => import('./pages/Glossary').then((module) => module.default));
 // Shown once, on first launch: not worth loading on every visit.
 const ChooseLanguagePage = lazyPage(() =>
@@ -28,6 +31,8 @@ function PageFor({ route }: { route: Route }) {
       return <ProgressPage locale={route.locale} />;
     case 'review':
       return <ReviewPage locale={route.locale} />;
+    case 'settings':
+      return <SettingsPage route={route} />;
     case 'glossary':
       return <GlossaryPage locale={route.locale} termId={route.termId} />;
     default:
@@ -38,10 +43,21 @@ function PageFor({ route }: { route: Route }) {
 export function App() {
   const route = useRoute();
   const language = useLanguage();
+  const wiped = useObservable(erased);
   useEffect(() => {
     if (route && route.locale !== language) void setLanguage(route.locale);
   }, [route?.locale, language]);
 
+  if (wiped) {
+    return (
+      <main id="main" class="page">
+        <h1>{t('data.erased')}</h1>
+        <button type="button" class="button" onClick={() => location.replace(location.pathname)}>
+          {t('data.startAgain')}
+        </button>
+      </main>
+    );
+  }
   if (!route) {
     return (
       <>
@@ -85,9 +101,12 @@ export function App() {
         </ErrorBoundary>
       </main>
       <footer class="app-footer">
-        <nav aria-label={t('nav.glossary')}>
+        <nav aria-label={t('nav.more')}>
           <a href={href(route.locale, { page: 'glossary' })} aria-current={current('glossary')}>
             {t('nav.glossary')}
+          </a>
+          <a href={href(route.locale, { page: 'settings' })} aria-current={current('settings')}>
+            {t('nav.settings')}
           </a>
         </nav>
       </footer>

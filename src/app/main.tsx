@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { initI18n } from '../i18n';
 import { enablePseudoLocale, matchLocale } from '../shared/locales';
 import { App } from './App';
+import { applyAppearance, loadAppearance } from './appearance';
 import { savedLocale, saveLocale } from './language';
 import { href, parseHash } from './router';
 import { startUpdates } from './updates';
@@ -19,7 +20,12 @@ try {
   const saved = await savedLocale();
   if (fromAddress && !saved) void saveLocale(fromAddress);
   if (!fromAddress && saved) history.replaceState(null, '', href(saved, { page: 'home' }));
-  await initI18n(fromAddress ?? saved ?? matchLocale(navigator.languages ?? []));
+  // Text size and colours first, so the first page is drawn the way the learner set it.
+  const [appearance] = await Promise.all([
+    loadAppearance(),
+    initI18n(fromAddress ?? saved ?? matchLocale(navigator.languages ?? [])),
+  ]);
+  applyAppearance(appearance);
   if (root) render(<App />, root);
 } catch (error) {
   // Never a blank page: say so plainly, even if the interface strings are what failed.

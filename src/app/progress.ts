@@ -18,6 +18,16 @@ export async function progressStore() {
   return (await opened).store;
 }
 
+/** Set once everything was erased: the app then shows only a short note, and opens no storage. */
+export const erased = observable(false);
+
+/** Closes the database connection (before erasing it); the next use opens it again. */
+export async function closeProgressStore(): Promise<void> {
+  const current = opened;
+  opened = undefined;
+  if (current) (await current).close();
+}
+
 /** Bumped after every save, so pages that show progress reload it. */
 export const progressVersion = observable(0);
 

@@ -7,6 +7,7 @@ export type Page =
   | { page: 'lesson'; lessonId: string }
   | { page: 'progress' }
   | { page: 'review' }
+  | { page: 'settings' }
   | { page: 'glossary'; termId?: string }
   | { page: 'not-found' };
 export type Route = Page & { locale: Locale };
@@ -20,6 +21,7 @@ export function parseHash(hash: string): Route | null {
   if (page === 'lessons' && id && rest.length === 0) return { locale, page: 'lesson', lessonId: id };
   if (page === 'progress' && id === undefined) return { locale, page: 'progress' };
   if (page === 'review' && id === undefined) return { locale, page: 'review' };
+  if (page === 'settings' && id === undefined) return { locale, page: 'settings' };
   if (page === 'glossary' && rest.length === 0) {
     return id ? { locale, page: 'glossary', termId: id } : { locale, page: 'glossary' };
   }
@@ -35,6 +37,8 @@ export function href(locale: string, page: Page): string {
       return `#/${locale}/progress`;
     case 'review':
       return `#/${locale}/review`;
+    case 'settings':
+      return `#/${locale}/settings`;
     case 'glossary':
       return page.termId ? `#/${locale}/glossary/${encodeURIComponent(page.termId)}` : `#/${locale}/glossary`;
     default:

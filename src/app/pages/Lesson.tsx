@@ -7,7 +7,6 @@ import type { Lesson, LessonInfo } from '../../shared/types';
 import { Checklist } from '../components/Checklist';
 import { CourseUnavailable } from '../components/CourseUnavailable';
 import { Quiz } from '../components/Quiz';
-import { toggleTermDefinition } from '../components/term-definitions';
 import { textLang } from '../components/text-lang';
 import type { Course } from '../course';
 import { useCourse, usePageHeading } from '../hooks';
@@ -60,7 +59,13 @@ function LoadedLesson({ locale, course, entry }: LoadedProps) {
   useEffect(() => {
     const element = article.current;
     if (!element) return;
-    const onClick = (event: Event) => toggleTermDefinition(event.target, () => course.glossary());
+    // The definition code loads on the first press of a term, not with every lesson.
+    const onClick = (event: Event) => {
+      if (!(event.target instanceof Element) || !event.target.closest('button.term')) return;
+      void import('./term-definitions').then(({ toggleTermDefinition }) =>
+        toggleTermDefinition(event.target, () => course.glossary()),
+      );
+    };
     element.addEventListener('click', onClick);
     return () => element.removeEventListener('click', onClick);
   }, [lesson, course]);

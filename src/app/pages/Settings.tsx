@@ -1,0 +1,179 @@
+/** Settings: language, text size, colours, storage on this phone, and the learner's data. */
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../i18n';
+import { availableLocales, isLocale, LOCALE_NAMES } from '../../shared/locales';
+import type { ImportProblem } from '../../shared/progress-file';
+import { type Appearance, loadAppearance, saveAppearance, TEXT_SIZES, THEMES } from '../appearance';
+import { useCourse, usePageHeading } from '../hooks';
+import { chooseLocale } from '../language';
+import type { Route } from '../router';
+import { eraseEverything } from './erase';
+import { exportProgress, importProgress } from './progress-data';
+import { type StorageReport, storageReport } from './settings-storage';
+
+function megabytes(bytes: number): string {
+  return new Intl.NumberFormat(document.documentElement.lang, {
+    style: 'unit',
+    unit: 'megabyte',
+    maximumFractionDigits: 1,
+  }).format(bytes / 1_000_000);
+}
+
+export default function SettingsPage({ route }: { route: Route }) {
+  const course = useCourse(route.locale);
+  const [appearance, setAppearance] = useState<Appearance | null>(null);
+  const [report, setReport] = useState<StorageReport | null>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const heading = usePageHeading<HTMLHeadingElement>(appearance !== null);
+
+  useEffect(() => {
+    document.title = `${t('settings.title')} · ${t('app.name')}`;
+    void loadAppearance().then(setAppearance);
+  }, []);
+  useEffect(() => {
+    if (!course || course === 'failed') return;
+    const lessons = course.lessons.map((lesson) => ({
+      id: lesson.id,
+      locale: lesson.locales.includes(route.locale) ? route.locale : 'en',
+    }));
+    void storageReport(lessons).then(setReport);
+  }, [course, route.locale]);
+
+  if (!appearance) return <p class="loading">{t('app.loading')}</p>;
+  const update = (change: Partial<Appearance>) => {
+    const next = { ...appearance, ...change };
+    setAppearance(next);
+    void saveAppearance(next);
+  };
+
+  return (
+    <div class="page settings">
+      <h1 ref={heading} tabIndex={-1}>
+        {t('settings.title')}
+      </h1>
+
+      <label class="field">
+        <span>{t('settings.language')}</span>
+        <select
+          value={route.locale}
+          onChange={(event) => {
+            const locale = event.currentTarget.value;
+            if (isLocale(locale)) chooseLocale(locale, route);
+          }}
+        >
+          {availableLocales().map((locale) => (
+            <option key={locale} value={locale} lang={locale}>
+              {LOCALE_NAMES[locale]}
+            </option>
+          ))}
+        </select>
+      </label>
+
+      <fieldset class="choices">
+        <legend>{t('settings.textSize')}</legend>
+        {TEXT_SIZES.map((size) => (
+          <label key={size}>
+            <input
+              type="radio"
+              name="text-size"
+              value={size}
+              checked={appearance.textSize === size}
+              onChange={() => update({ textSize: size })}
+            />
+            <span style={{ fontSize: `${Number(size) / 100}em` }}>{t(`settings.textSizes.${size}`)}</span>
+          </label>
+        ))}
+      </fieldset>
+
+      <fieldset class="choices">
+        <legend>{t('settings.theme')}</legend>
+        {THEMES.map((theme) => (
+          <label key={theme}>
+            <input
+              type="radio"
+              name="theme"
+              value={theme}
+              checked={appearance.theme === theme}
+              onChange={() => update({ theme })}
+            />
+            <span>{t(`settings.themes.${theme}`)}</span>
+          </label>
+        ))}
+      </fieldset>
+
+      <section aria-labelledby="storage-heading">
+        <h2 id="storage-heading">{t('settings.storage')}</h2>
+        {report && (
+          <ul class="facts">
+            {report.persisted !== null && (
+              <li>{report.persisted ? t('settings.persisted') : t('settings.notPersisted')}</li>
+            )}
+            {report.usedBytes !== null && (
+              <li>{t('settings.usage', { used: megabytes(report.usedBytes) })}</li>
+            )}
+            <li>
+              {report.offline
+                ? t('settings.offline', { count: report.offline.saved, total: report.offline.total })
+                : t('settings.offlineUnknown')}
+            </li>
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="data-heading">
+        <h2 id="data-heading">{t('data.title')}</h2>
+        <p>{t('data.intro')}</p>
+        <p class="actions">
+          <button type="button" class="button" onClick={() => void exportProgress()}>
+            {t('data.export')}
+          </button>
+          <label class="button button-quiet file-button">
+            {t('data.import')}
+            <input
+              type="file"
+              accept="application/json,.json"
+              class="visually-hidden"
+              onChange={async (event) => {
+                const input = event.currentTarget;
+                const file = input.files?.[0];
+                input.value = '';
+                if (!file) return;
+                const problem: ImportProblem | 'failed' | null = await importProgress(file);
+                setMessage(
+                  problem
+                    ? { text: t(`data.problems.${problem}`), error: true }
+                    : { text: t('data.imported'), error: false },
+                );
+              }}
+            />
+          </label>
+        </p>
+        <p
+          class={message?.error ? 'notice notice-warning' : message ? 'notice' : 'visually-hidden'}
+          role="status"
+        >
+          {message?.text}
+        </p>
+
+        {!confirming ? (
+          <button type="button" class="button button-danger" onClick={() => setConfirming(true)}>
+            {t('data.erase')}
+          </button>
+        ) : (
+          <div class="notice notice-warning" role="alertdialog" aria-labelledby="erase-warning">
+            <p id="erase-warning">{t('data.eraseWarning')}</p>
+            <p class="actions">
+              <button type="button" class="button button-danger" onClick={() => void eraseEverything()}>
+                {t('data.eraseConfirm')}
+              </button>
+              <button type="button" class="button button-quiet" onClick={() => setConfirming(false)}>
+                {t('data.cancel')}
+              </button>
+            </p>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+/** Settings that stay, and progress that moves to another phone in a file (or is erased). */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAndServer, phone } from './harness.ts';
+
+const shared = browserAndServer();
+
+async function answerFirstQuestions(page: Page, lessonId: string, count: number): Promise<void> {
+  await page.goto(`${shared.server().url}#/en/lessons/${lessonId}`);
+  for (let index = 0; index < count; index++) {
+    const question = page.locator('fieldset.question').nth(index);
+    await question.locator('label').first().click();
+    await question.getByRole('button', { name: 'Check answer' }).click();
+    await expect.poll(() => question.locator('.result').textContent()).not.toBe('');
+  }
+  await page.locator('.checklist label').first().click();
+  await expect.poll(() => page.locator('.checklist-count').textContent()).toMatch(/^1 of/);
+}
+
+/** Clicks "Save progress to a file" and returns the file's parsed contents and where it was saved. */
+async function exportFile(page: Page): Promise<{ data: Record<string, unknown>; file: string }> {
+  await page.goto(`${shared.server().url}#/en/settings`);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save progress to a file' }).click();
+  const file = path.join(tmpdir(), `progress-${Date.now()}.json`);
+  await (await download).saveAs(file);
+  return { data: JSON.parse(readFileSync(file, 'utf8')), file };
+}
+
+describe('settings', () => {
+  it('keep text size and colours across a reload', async () => {
+    const { context, page } = await phone(shared.browser());
+    try {
+      await page.goto(`${shared.server().url}#/en/settings`);
+      await page.getByRole('radio', { name: 'Larger' }).check();
+      await page.getByRole('radio', { name: 'Dark' }).check();
+      const size = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+      await expect.poll(size).toBe('20.8px');
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+      expect(await page.getByRole('radio', { name: 'Larger' }).isChecked()).toBe(true);
+      expect(await page.getByRole('radio', { name: 'Dark' }).isChecked()).toBe(true);
+      expect(await size()).toBe('20.8px');
+      expect(await page.evaluate(() => getComputedStyle(document.body).colorScheme)).toBe('dark');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('your data', () => {
+  it('moves to a file, is erased from the phone, and comes back identical from the file', async () => {
+    const { context, page } = await phone(shared.browser());
+    try {
+      await answerFirstQuestions(page, 'passwords', 3);
+      const before = await exportFile(page);
+      expect(before.data).toMatchObject({ app: 'safe-online', kind: 'progress', version: 1 });
+      expect((before.data.answers as unknown[]).length).toBe(3);
+
+      await page.getByRole('button', { name: 'Erase all my data' }).click();
+      await page.getByRole('button', { name: 'Yes, erase everything' }).click();
+      await page
+        .getByRole('heading', { name: 'Everything Safe Online kept on this phone was erased.' })
+        .waitFor();
+      expect(await page.locator('.lesson, fieldset.question').count()).toBe(0);
+      const left = await page.evaluate(async () => ({
+        databases: (await indexedDB.databases()).map((db) => db.name),
+        caches: await caches.keys(),
+        workers: (await navigator.serviceWorker.getRegistrations()).length,
+      }));
+      expect(left).toEqual({ databases: [], caches: [], workers: 0 });
+
+      // "Start again" opens the app afresh, as on a new phone.
+      await page.getByRole('button', { name: 'Start again' }).click();
+      await page.locator('form.choose-language').waitFor();
+      await page.goto(`${shared.server().url}#/en/settings`);
+      await page.locator('input[type="file"]').setInputFiles(before.file);
+      await page.getByText('The progress in the file was added.').waitFor();
+      const after = await exportFile(page);
+      for (const key of ['answers', 'lessons', 'checklist', 'reviews'])
+        expect(after.data[key]).toEqual(before.data[key]);
+
+      await page.goto(`${shared.server().url}#/en/lessons/passwords`);
+      await expect
+        .poll(() => page.locator('fieldset.question .result').allTextContents())
+        .toEqual(expect.arrayContaining([expect.stringMatching(/Correct\.|Not quite\./)]));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('refuses a damaged file with a clear message and changes nothing', async () => {
+    const { context, page } = await phone(shared.browser());
+    try {
+      await answerFirstQuestions(page, 'security-plan', 1);
+      const before = await exportFile(page);
+      const damaged = path.join(tmpdir(), `damaged-${Date.now()}.json`);
+      writeFileSync(damaged, JSON.stringify({ ...before.data, answers: [{ lessonId: 'x' }] }));
+      await page.locator('input[type="file"]').setInputFiles(damaged);
+      await page.getByText('That file is damaged or was changed by hand. Nothing was changed.').waitFor();
+      const after = await exportFile(page);
+      expect(after.data.answers).toEqual(before.data.answers);
+    } finally {
+      await context.close();
+    }
+  });
+});
