@@ -1,5 +1,6 @@
 /** The markdown-it setup for lessons: CommonMark, no raw HTML, `:::` blocks. */
 import MarkdownItParser, { type MarkdownIt, type Token } from 'markdown-it';
+import { sectionId } from '../shared/search.ts';
 import { bidiPlugin } from './bidi.ts';
 import { containerPlugin } from './containers.ts';
 import { termButtonsPlugin } from './links.ts';
@@ -12,6 +13,14 @@ export function createMarkdown(): MarkdownIt {
   md.use(containerPlugin);
   md.use(bidiPlugin);
   md.use(termButtonsPlugin);
+  // Level-two headings get ids in order (section-1, section-2, …), the same in every language,
+  // so search results and slides can point into a lesson.
+  md.core.ruler.push('section_ids', (state) => {
+    let section = 0;
+    for (const token of state.tokens) {
+      if (token.type === 'heading_open' && token.tag === 'h2') token.attrSet('id', sectionId(++section));
+    }
+  });
   return md;
 }
 

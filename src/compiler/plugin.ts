@@ -9,10 +9,12 @@ import { LOCALES, SOURCE_LOCALE } from '../shared/locales.ts';
 import type { LessonInfo, ModuleInfo } from '../shared/types.ts';
 import { type CompiledCourse, compileCourse } from './course.ts';
 import { ContentErrors } from './errors.ts';
+import { buildSearchIndex } from './search-index.ts';
 
 const COURSE = 'virtual:course';
 const LESSON = 'virtual:lesson/';
 const GLOSSARY = 'virtual:glossary/';
+const SEARCH = 'virtual:search/';
 
 /** A module whose default export is `data`; JSON.parse is faster to start than an object literal. */
 function jsonModule(data: unknown): string {
@@ -58,6 +60,7 @@ function courseIndexModule(course: CompiledCourse, locale: string): string {
     : 'null';
   return [
     `export const glossary = ${glossary};`,
+    `export const search = () => import(${JSON.stringify(`${SEARCH}${locale}`)});`,
     `export const modules = JSON.parse(${JSON.stringify(JSON.stringify(modules))});`,
     `export const lessons = JSON.parse(${JSON.stringify(JSON.stringify(lessons))});`,
     `export const loaders = {${loaders.join(',\n')}};`,
@@ -94,7 +97,8 @@ export function lessonsPlugin(dir: string): Plugin {
                 const glossary = id.startsWith(`\0${GLOSSARY}`)
                   ? `glossary.${id.slice(GLOSSARY.length + 1)}`
                   : null;
-                return `assets/${lesson ?? text ?? glossary ?? '[name]'}-[hash].js`;
+                const search = id.startsWith(`\0${SEARCH}`) ? `search.${id.slice(SEARCH.length + 1)}` : null;
+                return `assets/${lesson ?? text ?? glossary ?? search ?? '[name]'}-[hash].js`;
               },
             },
           },
@@ -105,7 +109,7 @@ export function lessonsPlugin(dir: string): Plugin {
       compile();
     },
     resolveId(id) {
-      if (id === COURSE || id.startsWith(`${COURSE}/`) || id.startsWith(LESSON) || id.startsWith(GLOSSARY)) {
+      if ([`${COURSE}/`, LESSON, GLOSSARY, SEARCH].some((prefix) => id.startsWith(prefix)) || id === COURSE) {
         return `\0${id}`;
       }
       return null;
@@ -124,6 +128,9 @@ export function lessonsPlugin(dir: string): Plugin {
         return jsonModule(lesson);
       }
       if (name.startsWith(`${COURSE}/`)) return courseIndexModule(current(), name.slice(COURSE.length + 1));
+      if (name.startsWith(SEARCH)) {
+        return `export default ${JSON.stringify(buildSearchIndex(current(), name.slice(SEARCH.length)))};`;
+      }
       if (name.startsWith(GLOSSARY)) {
         const glossary = current().glossaries.get(name.slice(GLOSSARY.length))?.glossary;
         if (!glossary) throw new Error(`No glossary in "${name.slice(GLOSSARY.length)}".`);

@@ -17,7 +17,8 @@ export function countWords(lesson: Lesson): number {
 /** True when the lesson ends with a "Further reading" section holding at least one web link. */
 function hasFurtherReading(lesson: Lesson): boolean {
   const html = lesson.blocks.map((block) => (block.kind === 'html' ? block.html : '')).join('\n');
-  const at = html.lastIndexOf('<h2>Further reading</h2>');
+  const headings = [...html.matchAll(/<h2[^>]*>Further reading<\/h2>/g)];
+  const at = headings.at(-1)?.index ?? -1;
   return at !== -1 && /<a href="https?:\/\//.test(html.slice(at));
 }
 

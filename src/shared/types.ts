@@ -100,6 +100,8 @@ export interface CourseText {
 export interface CourseIndexModule {
   /** Loads the glossary in this language (or English); null when the course has none. */
   glossary: (() => Promise<{ default: Glossary }>) | null;
+  /** Loads the serialised search index of this language. */
+  search: () => Promise<{ default: string }>;
   modules: ModuleInfo[];
   lessons: LessonInfo[];
   /** Loads a lesson in this language, or in English where it is not translated. */

@@ -1,0 +1,95 @@
+/** Offline search across lesson sections and the glossary, in the current language and in English. */
+import type MiniSearch from 'minisearch';
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../i18n';
+import { SOURCE_LOCALE } from '../../shared/locales';
+import { QUERY_OPTIONS, type SearchHit } from '../../shared/search';
+import { CourseUnavailable } from '../components/CourseUnavailable';
+import { textLang } from '../components/text-lang';
+import { loadCourse } from '../course';
+import { useCourse, usePageHeading } from '../hooks';
+import { href } from '../router';
+import { loadIndex } from './search-index';
+
+interface Result extends SearchHit {
+  locale: string;
+}
+
+export default function SearchPage({ locale }: { locale: string }) {
+  const course = useCourse(locale);
+  const [indexes, setIndexes] = useState<{ locale: string; index: MiniSearch }[] | null>(null);
+  const [query, setQuery] = useState('');
+  const heading = usePageHeading<HTMLHeadingElement>(indexes !== null);
+
+  useEffect(() => {
+    document.title = `${t('search.title')} · ${t('app.name')}`;
+    if (!course || course === 'failed') return;
+    let live = true;
+    // The index loads only when the learner opens search; English too, for lessons not yet translated.
+    const locales = locale === SOURCE_LOCALE ? [locale] : [locale, SOURCE_LOCALE];
+    Promise.all(
+      locales.map(async (each) => ({ locale: each, index: await loadIndex(await loadCourse(each)) })),
+    ).then((loaded) => live && setIndexes(loaded));
+    return () => {
+      live = false;
+    };
+  }, [course, locale]);
+
+  if (course === 'failed') return <CourseUnavailable />;
+  const trimmed = query.trim();
+  const results: Result[] = [];
+  if (indexes && trimmed) {
+    const seen = new Set<string>();
+    for (const { locale: each, index } of indexes) {
+      for (const hit of index.search(trimmed, QUERY_OPTIONS) as unknown as SearchHit[]) {
+        if (seen.has(hit.id)) continue;
+        seen.add(hit.id);
+        results.push({ ...hit, locale: each });
+      }
+    }
+  }
+  const shown = results.slice(0, 30);
+  return (
+    <div class="page search">
+      <h1 ref={heading} tabIndex={-1}>
+        {t('search.title')}
+      </h1>
+      <form role="search" onSubmit={(event) => event.preventDefault()}>
+        <label class="field">
+          <span>{t('search.label')}</span>
+          <input type="search" value={query} onInput={(event) => setQuery(event.currentTarget.value)} />
+        </label>
+      </form>
+      <p class="hint">{t('search.hint')}</p>
+      {!indexes && <p class="loading">{t('app.loading')}</p>}
+      <div role="status" class="search-count">
+        {trimmed &&
+          indexes &&
+          (shown.length === 0
+            ? t('search.none', { query: trimmed })
+            : t('search.results', { count: results.length }))}
+      </div>
+      <ul class="results">
+        {shown.map((hit) => (
+          <li key={`${hit.locale}/${hit.id}`}>
+            <a
+              href={
+                hit.kind === 'term'
+                  ? href(locale, { page: 'glossary', termId: hit.target })
+                  : href(locale, { page: 'lesson', lessonId: hit.target, section: hit.section || undefined })
+              }
+              {...textLang(hit.locale)}
+            >
+              {hit.title}
+              {hit.heading && <span class="result-heading">{hit.heading}</span>}
+            </a>
+            <span class="meta">
+              {hit.kind === 'term' && <span>{t('search.term')}</span>}
+              {hit.locale !== locale && <span>{t('search.inEnglish')}</span>}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
