@@ -3,6 +3,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { lessonsDir } from './src/compiler/options.ts';
 import { lessonsPlugin } from './src/compiler/plugin.ts';
 import { cspPlugin, SECURITY_HEADERS } from './src/compiler/security-headers.ts';
+import { stringsPlugin } from './src/compiler/strings-plugin.ts';
 
 /**
  * Modules of the app shell, put in one chunk because it compresses better than many small shared
@@ -11,7 +12,7 @@ import { cspPlugin, SECURITY_HEADERS } from './src/compiler/security-headers.ts'
  */
 const FIRST_VISIT = /[\\/](src[\\/](app|storage|i18n|shared|pwa)|node_modules[\\/](preact|i18next|idb))[\\/]/;
 const LAZY =
-  /pages[\\/](?!(Home|Lesson)\.tsx|lesson-progress\.ts)|shared[\\/]progress-file\.ts|storage[\\/]memory\.ts|pwa[\\/]register\.ts|i18n[\\/]pseudo\.ts|main\.tsx$/;
+  /pages[\\/](?!(Home|Lesson)\.tsx|lesson-progress\.ts)|shared[\\/]progress-file\.ts|storage[\\/](memory|persistence)\.ts|pwa[\\/]register\.ts|i18n[\\/]pseudo\.ts|main\.tsx$/;
 
 export default defineConfig(({ command }) => ({
   // Relative URLs: the build works from any static host, any sub-path and a copied folder.
@@ -36,6 +37,7 @@ export default defineConfig(({ command }) => ({
   preview: { headers: SECURITY_HEADERS },
   plugins: [
     lessonsPlugin(lessonsDir()),
+    stringsPlugin(),
     cspPlugin(),
     VitePWA({
       registerType: 'prompt',

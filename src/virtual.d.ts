@@ -3,3 +3,14 @@ declare module 'virtual:course' {
   /** The course index in each language, each in its own chunk. */
   export const courses: Record<string, () => Promise<import('./shared/types').CourseIndexModule>>;
 }
+
+declare module 'virtual:strings' {
+  type Strings = Record<string, unknown>;
+  /** English strings of the app shell (home, lessons, notices); built into the first chunk. */
+  export const englishShell: Strings;
+  /** Loaders of each language's shell strings, and of the strings of lazily loaded pages. */
+  export const loaders: Record<
+    string,
+    { shell: () => Promise<{ default: Strings }>; pages: () => Promise<{ default: Strings }> }
+  >;
+}

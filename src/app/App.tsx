@@ -14,6 +14,7 @@ import { useObservable } from './state';
 
 const ProgressPage = lazyPage(() => import('./pages/Progress').then((module) => module.default));
 const ReviewPage = lazyPage(() => import('./pages/Review').then((module) => module.default));
+const SearchPage = lazyPage(() => import('./pages/Search').then((module) => module.default));
 const SettingsPage = lazyPage(() => import('./pages/Settings').then((module) => module.default));
 const GlossaryPage = lazyPage(() => import('./pages/Glossary').then((module) => module.default));
 // Shown once, on first launch: not worth loading on every visit.
@@ -26,13 +27,15 @@ function PageFor({ route }: { route: Route }) {
     case 'home':
       return <HomePage locale={route.locale} />;
     case 'lesson':
-      return <LessonPage locale={route.locale} lessonId={route.lessonId} />;
+      return <LessonPage locale={route.locale} lessonId={route.lessonId} section={route.section} />;
     case 'progress':
       return <ProgressPage locale={route.locale} />;
     case 'review':
       return <ReviewPage locale={route.locale} />;
     case 'settings':
       return <SettingsPage route={route} />;
+    case 'search':
+      return <SearchPage locale={route.locale} />;
     case 'glossary':
       return <GlossaryPage locale={route.locale} termId={route.termId} />;
     default:
@@ -85,6 +88,9 @@ export function App() {
         <nav aria-label={t('nav.label')}>
           <a href={home} aria-current={current('home')}>
             {t('nav.home')}
+          </a>
+          <a href={href(route.locale, { page: 'search' })} aria-current={current('search')}>
+            {t('nav.search')}
           </a>
           <a href={href(route.locale, { page: 'review' })} aria-current={current('review')}>
             {t('nav.review')}

@@ -15,6 +15,8 @@ export interface Course {
   load(id: string): Promise<{ lesson: Lesson; isFallback: boolean }>;
   /** The glossary in this language, or English; null when the course has none. */
   glossary(): Promise<Glossary | null>;
+  /** The serialised search index of this language. */
+  searchIndex(): Promise<string>;
 }
 
 const loaded = new Map<string, Promise<Course>>();
@@ -25,7 +27,7 @@ export function loadCourse(locale: string): Promise<Course> {
   if (!course) {
     const load = courses[locale] ?? courses[SOURCE_LOCALE];
     if (!load) return Promise.reject(new Error('The app was built without a course.'));
-    course = load().then(({ modules, lessons, loaders, glossary }) => {
+    course = load().then(({ modules, lessons, loaders, glossary, search }) => {
       let terms: Promise<Glossary | null> | undefined;
       const byId = new Map(lessons.map((lesson, index) => [lesson.id, index]));
       return {
@@ -39,6 +41,7 @@ export function loadCourse(locale: string): Promise<Course> {
           const { default: lesson } = await loader();
           return { lesson, isFallback: lesson.locale !== locale };
         },
+        searchIndex: () => search().then((module) => module.default),
         glossary() {
           terms ??= glossary ? glossary().then((module) => module.default) : Promise.resolve(null);
           return terms;

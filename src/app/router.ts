@@ -4,10 +4,11 @@ import { isLocale, type Locale } from '../shared/locales';
 
 export type Page =
   | { page: 'home' }
-  | { page: 'lesson'; lessonId: string }
+  | { page: 'lesson'; lessonId: string; section?: number }
   | { page: 'progress' }
   | { page: 'review' }
   | { page: 'settings' }
+  | { page: 'search' }
   | { page: 'glossary'; termId?: string }
   | { page: 'not-found' };
 export type Route = Page & { locale: Locale };
@@ -19,9 +20,13 @@ export function parseHash(hash: string): Route | null {
   if (!locale || !isLocale(locale)) return null;
   if (page === undefined) return { locale, page: 'home' };
   if (page === 'lessons' && id && rest.length === 0) return { locale, page: 'lesson', lessonId: id };
+  if (page === 'lessons' && id && rest.length === 1 && /^\d+$/.test(rest[0] ?? '')) {
+    return { locale, page: 'lesson', lessonId: id, section: Number(rest[0]) };
+  }
   if (page === 'progress' && id === undefined) return { locale, page: 'progress' };
   if (page === 'review' && id === undefined) return { locale, page: 'review' };
   if (page === 'settings' && id === undefined) return { locale, page: 'settings' };
+  if (page === 'search' && id === undefined) return { locale, page: 'search' };
   if (page === 'glossary' && rest.length === 0) {
     return id ? { locale, page: 'glossary', termId: id } : { locale, page: 'glossary' };
   }
@@ -32,13 +37,15 @@ export function parseHash(hash: string): Route | null {
 export function href(locale: string, page: Page): string {
   switch (page.page) {
     case 'lesson':
-      return `#/${locale}/lessons/${encodeURIComponent(page.lessonId)}`;
+      return `#/${locale}/lessons/${encodeURIComponent(page.lessonId)}${page.section ? `/${page.section}` : ''}`;
     case 'progress':
       return `#/${locale}/progress`;
     case 'review':
       return `#/${locale}/review`;
     case 'settings':
       return `#/${locale}/settings`;
+    case 'search':
+      return `#/${locale}/search`;
     case 'glossary':
       return page.termId ? `#/${locale}/glossary/${encodeURIComponent(page.termId)}` : `#/${locale}/glossary`;
     default:

@@ -1,17 +1,34 @@
-/** i18next for interface strings: English is built in, other languages load when chosen. */
+/**
+ * i18next for interface strings. English shell strings are built in; other languages, and the
+ * strings of pages that load lazily, arrive with them (see src/compiler/strings-plugin.ts).
+ */
+
+import { englishShell, loaders } from 'virtual:strings';
 import i18next, { type i18n as I18n } from 'i18next';
-import en from '../../locales/en.json';
 import { isLocale, type Locale, PSEUDO_LOCALE, SOURCE_LOCALE } from '../shared/locales';
 
 export const i18n: I18n = i18next.createInstance();
 
-/** Other languages are separate files, fetched (and precached) only when needed. */
-const loaders = import.meta.glob<Record<string, unknown>>(
-  ['../../locales/*.json', '!../../locales/en.json'],
-  {
-    import: 'default',
-  },
-);
+const loaded = new Set<string>();
+let pagesWanted = false;
+
+/** Adds one part of a language's strings, once. */
+async function add(locale: string, part: 'shell' | 'pages'): Promise<void> {
+  const key = `${locale}/${part}`;
+  if (loaded.has(key)) return;
+  let strings: Record<string, unknown> | undefined;
+  if (import.meta.env.DEV && locale === PSEUDO_LOCALE) {
+    const [{ pseudoResources }, english] = await Promise.all([
+      import('./pseudo'),
+      loaders[SOURCE_LOCALE]?.[part](),
+    ]);
+    strings = pseudoResources((english?.default ?? {}) as Parameters<typeof pseudoResources>[0]);
+  } else {
+    strings = (await loaders[locale]?.[part]())?.default;
+  }
+  if (strings) i18n.addResourceBundle(locale, 'translation', strings, true, false);
+  loaded.add(key);
+}
 
 /** Starts i18next in `locale` (falling back to English for anything missing). */
 export async function initI18n(locale: Locale): Promise<void> {
@@ -20,24 +37,24 @@ export async function initI18n(locale: Locale): Promise<void> {
     fallbackLng: SOURCE_LOCALE,
     // Any language may be added later (setLanguage); i18next falls back to English for a missing key.
     supportedLngs: false,
-    resources: { en: { translation: en } },
+    resources: { en: { translation: englishShell } },
     returnEmptyString: false,
     interpolation: { escapeValue: false },
   });
+  loaded.add(`${SOURCE_LOCALE}/shell`);
   await setLanguage(locale);
+}
+
+/** Loads the strings of the lazily loaded pages, in English and the current language. */
+export async function loadPageStrings(): Promise<void> {
+  pagesWanted = true;
+  await Promise.all([add(SOURCE_LOCALE, 'pages'), add(i18n.language, 'pages')]);
 }
 
 /** Switches the interface language, loading its strings first; `<html lang dir>` follow. */
 export async function setLanguage(locale: string): Promise<Locale> {
   const target: Locale = isLocale(locale) ? locale : SOURCE_LOCALE;
-  if (!i18n.hasResourceBundle(target, 'translation')) {
-    if (import.meta.env.DEV && target === PSEUDO_LOCALE) {
-      const { pseudoResources } = await import('./pseudo');
-      i18n.addResourceBundle(target, 'translation', pseudoResources(en));
-    }
-    const load = loaders[`../../locales/${target}.json`];
-    if (load) i18n.addResourceBundle(target, 'translation', await load());
-  }
+  await Promise.all([add(target, 'shell'), pagesWanted ? add(target, 'pages') : undefined]);
   await i18n.changeLanguage(target);
   document.documentElement.lang = target;
   document.documentElement.dir = i18n.dir(target);

@@ -7,7 +7,6 @@ import { DB_NAME } from './schema';
 import { emitStorageStatus, type MemoryReason } from './status';
 
 export type { ProgressDb, StorageEvent } from './lifecycle';
-export { requestPersistence } from './persistence';
 export type { ProgressSnapshot, ProgressStore } from './progress';
 export type { AnswerInput } from './records';
 export type { AnswerRecord, ChecklistRecord, LessonRecord } from './schema';

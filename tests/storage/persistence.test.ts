@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { requestPersistence } from '../../src/storage';
 import { openProgressDb } from '../../src/storage/lifecycle';
 import { createMemoryStore } from '../../src/storage/memory';
+import { requestPersistence } from '../../src/storage/persistence';
 import { createIdbStore } from '../../src/storage/progress';
 import { PERSIST_SETTING } from '../../src/storage/schema';
 import { freshIndexedDB } from './helpers';

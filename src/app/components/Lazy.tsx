@@ -1,7 +1,7 @@
 /** Renders a component from a chunk loaded on first use (pages other than home and lesson). */
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../i18n';
+import { loadPageStrings, t } from '../../i18n';
 
 type Loader<P> = () => Promise<ComponentType<P>>;
 
@@ -13,8 +13,9 @@ export function lazyPage<P extends object>(load: Loader<P>): ComponentType<P> {
     const [failed, setFailed] = useState<unknown>(null);
     useEffect(() => {
       if (Component) return;
-      load().then(
-        (component) => {
+      // A lazy page brings its own interface strings (see src/compiler/strings-plugin.ts).
+      Promise.all([load(), loadPageStrings()]).then(
+        ([component]) => {
           loaded = component;
           setComponent(() => component);
         },

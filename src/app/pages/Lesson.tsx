@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { formatDate, formatPercent } from '../../i18n/format';
 import { direction, SOURCE_LOCALE } from '../../shared/locales';
+import { sectionId } from '../../shared/search';
 import type { Lesson, LessonInfo } from '../../shared/types';
 import { Checklist } from '../components/Checklist';
 import { CourseUnavailable } from '../components/CourseUnavailable';
@@ -17,9 +18,11 @@ import { useLessonProgress } from './lesson-progress';
 interface Props {
   locale: string;
   lessonId: string;
+  /** A section to open at (from a search result). */
+  section?: number;
 }
 
-export function LessonPage({ locale, lessonId }: Props) {
+export function LessonPage({ locale, lessonId, section }: Props) {
   const course = useCourse(locale);
   const entry = course && course !== 'failed' ? course.lesson(lessonId) : undefined;
   const missing = Boolean(course && course !== 'failed' && !entry);
@@ -36,24 +39,44 @@ export function LessonPage({ locale, lessonId }: Props) {
       </div>
     );
   }
-  return <LoadedLesson key={`${locale}/${lessonId}`} locale={locale} course={course} entry={entry} />;
+  return (
+    <LoadedLesson
+      key={`${locale}/${lessonId}`}
+      locale={locale}
+      course={course}
+      entry={entry}
+      section={section}
+    />
+  );
 }
 
 interface LoadedProps {
   locale: string;
   course: Course;
   entry: LessonInfo;
+  section?: number;
 }
 
-function LoadedLesson({ locale, course, entry }: LoadedProps) {
+function LoadedLesson({ locale, course, entry, section }: LoadedProps) {
   const [lesson, setLesson] = useState<Lesson | null>(null);
   const [isFallback, setFallback] = useState(false);
   const [failed, setFailed] = useState(false);
   const [tries, setTries] = useState(0);
   const progress = useLessonProgress(entry);
   const next = course.next(entry.id);
-  const heading = usePageHeading<HTMLHeadingElement>(Boolean(lesson && progress.loaded) || failed);
+  const heading = usePageHeading<HTMLHeadingElement>(
+    (Boolean(lesson && progress.loaded) || failed) && !section,
+  );
   const article = useRef<HTMLElement>(null);
+
+  // Opened at a section (from search): move there, so keyboard and screen-reader users start at it.
+  useEffect(() => {
+    if (!section || !lesson || !progress.loaded) return;
+    const target = document.getElementById(sectionId(section));
+    if (!target) return;
+    target.tabIndex = -1;
+    target.focus();
+  }, [section, lesson, progress.loaded]);
 
   // Glossary terms in the text are buttons that show their definition in place (one listener for all).
   useEffect(() => {

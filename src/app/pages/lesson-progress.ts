@@ -1,7 +1,7 @@
 /** A lesson's saved answers, checklist and best score, with the actions that change them. */
 import { useEffect, useState } from 'preact/hooks';
 import type { LessonEntry } from '../../shared/types';
-import { type AnswerRecord, type LessonRecord, requestPersistence } from '../../storage';
+import type { AnswerRecord, LessonRecord } from '../../storage';
 import { progressChanged, progressStore, quizInProgress } from '../progress';
 
 export interface LessonProgressState {
@@ -71,7 +71,8 @@ export function useLessonProgress(entry: LessonEntry): LessonProgressState {
       );
       if (result.record) setRecord(result.record);
       progressChanged();
-      void requestPersistence(store);
+      // Loaded after the first answer only: asking the browser to keep the data is not urgent.
+      void import('../../storage/persistence').then(({ requestPersistence }) => requestPersistence(store));
     },
     async retry() {
       const store = await progressStore();

@@ -1,0 +1,51 @@
+/**
+ * Interface strings as modules: `virtual:strings` gives English shell strings (built into the app)
+ * and loaders for the rest. Strings of pages that load lazily (settings, search, …) come with those
+ * pages, so the first visit carries only what home and lessons say. Translators keep one JSON file
+ * per language (locales/<locale>.json); the split happens here.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Plugin } from 'vite';
+import { LOCALES, SOURCE_LOCALE } from '../shared/locales.ts';
+
+/** Top-level groups of locales/*.json used only by lazily loaded pages. */
+export const PAGE_GROUPS = ['language', 'progress', 'review', 'settings', 'data', 'search'];
+const MODULE = 'virtual:strings';
+const PARTS = ['shell', 'pages'] as const;
+
+function part(strings: Record<string, unknown>, which: string): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(strings).filter(([group]) => PAGE_GROUPS.includes(group) === (which === 'pages')),
+  );
+}
+
+/** Serves `virtual:strings` and `virtual:strings/<locale>/<shell|pages>` from `dir`. */
+export function stringsPlugin(dir = path.resolve('locales')): Plugin {
+  return {
+    name: 'safe-online-strings',
+    resolveId(id) {
+      return id === MODULE || id.startsWith(`${MODULE}/`) ? `\0${id}` : null;
+    },
+    load(id) {
+      if (id === `\0${MODULE}`) {
+        const loaders = LOCALES.map((locale) => {
+          const parts = PARTS.map(
+            (which) => `${which}: () => import(${JSON.stringify(`${MODULE}/${locale}/${which}`)})`,
+          );
+          return `${JSON.stringify(locale)}: {${parts.join(', ')}}`;
+        });
+        return [
+          `export { default as englishShell } from ${JSON.stringify(`${MODULE}/${SOURCE_LOCALE}/shell`)};`,
+          `export const loaders = {${loaders.join(',\n')}};`,
+        ].join('\n');
+      }
+      if (!id.startsWith(`\0${MODULE}/`)) return null;
+      const [locale = '', which = ''] = id.slice(MODULE.length + 2).split('/');
+      const file = path.join(dir, `${locale}.json`);
+      this.addWatchFile(file);
+      const strings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(part(strings, which)))});`;
+    },
+  };
+}
