@@ -1,6 +1,5 @@
 /** Interface strings split for loading: the shell's strings at once, lazily loaded pages' with them. */
 import { readFileSync } from 'node:fs';
-import type { Plugin } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { PAGE_GROUPS, stringsPlugin } from '../../src/compiler/strings-plugin.ts';
 

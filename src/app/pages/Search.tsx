@@ -54,12 +54,10 @@ export default function SearchPage({ locale }: { locale: string }) {
       <h1 ref={heading} tabIndex={-1}>
         {t('search.title')}
       </h1>
-      <form role="search" onSubmit={(event) => event.preventDefault()}>
-        <label class="field">
-          <span>{t('search.label')}</span>
-          <input type="search" value={query} onInput={(event) => setQuery(event.currentTarget.value)} />
-        </label>
-      </form>
+      <label class="field">
+        <span>{t('search.label')}</span>
+        <input type="search" value={query} onInput={(event) => setQuery(event.currentTarget.value)} />
+      </label>
       <p class="hint">{t('search.hint')}</p>
       {!indexes && <p class="loading">{t('app.loading')}</p>}
       <div role="status" class="search-count">
