@@ -11,6 +11,6 @@ declare module 'virtual:strings' {
   /** Loaders of each language's shell strings, and of the strings of lazily loaded pages. */
   export const loaders: Record<
     string,
-    { shell: () => Promise<{ default: Strings }>; pages: () => Promise<{ default: Strings }> }
+    { shell?: () => Promise<{ default: Strings }>; pages: () => Promise<{ default: Strings }> }
   >;
 }

@@ -10,7 +10,7 @@ import type { Plugin } from 'vite';
 import { LOCALES, SOURCE_LOCALE } from '../shared/locales.ts';
 
 /** Top-level groups of locales/*.json used only by lazily loaded pages. */
-export const PAGE_GROUPS = ['language', 'progress', 'review', 'settings', 'data', 'search'];
+export const PAGE_GROUPS = ['language', 'progress', 'review', 'settings', 'data', 'search', 'install'];
 const MODULE = 'virtual:strings';
 const PARTS = ['shell', 'pages'] as const;
 
@@ -30,7 +30,8 @@ export function stringsPlugin(dir = path.resolve('locales')): Plugin {
     load(id) {
       if (id === `\0${MODULE}`) {
         const loaders = LOCALES.map((locale) => {
-          const parts = PARTS.map(
+          // English shell strings are imported statically (below), so they need no loader.
+          const parts = PARTS.filter((which) => locale !== SOURCE_LOCALE || which !== 'shell').map(
             (which) => `${which}: () => import(${JSON.stringify(`${MODULE}/${locale}/${which}`)})`,
           );
           return `${JSON.stringify(locale)}: {${parts.join(', ')}}`;

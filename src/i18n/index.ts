@@ -20,11 +20,11 @@ async function add(locale: string, part: 'shell' | 'pages'): Promise<void> {
   if (import.meta.env.DEV && locale === PSEUDO_LOCALE) {
     const [{ pseudoResources }, english] = await Promise.all([
       import('./pseudo'),
-      loaders[SOURCE_LOCALE]?.[part](),
+      part === 'shell' ? { default: englishShell } : loaders[SOURCE_LOCALE]?.pages(),
     ]);
     strings = pseudoResources((english?.default ?? {}) as Parameters<typeof pseudoResources>[0]);
   } else {
-    strings = (await loaders[locale]?.[part]())?.default;
+    strings = (await loaders[locale]?.[part]?.())?.default;
   }
   if (strings) i18n.addResourceBundle(locale, 'translation', strings, true, false);
   loaded.add(key);

@@ -14,6 +14,11 @@ export function Notices() {
 
   return (
     <div class="notices" aria-live="polite">
+      {!window.isSecureContext && (
+        <div class="notice" role="status">
+          <p>{t('notice.insecure')}</p>
+        </div>
+      )}
       {storage && (
         <div class="notice notice-warning" role="status">
           <p>{t(`notice.${storage.kind}`)}</p>

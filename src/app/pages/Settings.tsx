@@ -8,6 +8,7 @@ import { useCourse, usePageHeading } from '../hooks';
 import { chooseLocale } from '../language';
 import type { Route } from '../router';
 import { eraseEverything } from './erase';
+import { InstallApp } from './InstallApp';
 import { exportProgress, importProgress } from './progress-data';
 import { type StorageReport, storageReport } from './settings-storage';
 
@@ -101,6 +102,8 @@ export default function SettingsPage({ route }: { route: Route }) {
           </label>
         ))}
       </fieldset>
+
+      <InstallApp />
 
       <section aria-labelledby="storage-heading">
         <h2 id="storage-heading">{t('settings.storage')}</h2>
