@@ -63,6 +63,8 @@ export default defineConfig(({ command }) => ({
         globPatterns: ['**/*.{js,css,html,json,svg,png,woff2,webmanifest}'],
         globIgnores: ['.vite/**'],
         cleanupOutdatedCaches: true,
+        // A large course's search index can pass Workbox's 2 MiB default; it must still be saved offline.
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         // The first install takes control at once; later versions wait for the learner's "Update".
         clientsClaim: true,
         skipWaiting: false,

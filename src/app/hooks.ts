@@ -1,9 +1,9 @@
 /** Small hooks shared by pages. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '../i18n';
-import type { ProgressSnapshot } from '../storage';
+import type { ProgressSummary } from '../storage';
 import { type Course, loadCourse } from './course';
-import { progressStore, progressVersion } from './progress';
+import { progressVersion, savedProgress } from './progress';
 import { useObservable } from './state';
 
 /** Moves focus to the page's heading once it is shown, so screen readers announce the new page. */
@@ -43,15 +43,13 @@ export function useCourse(locale: string): Course | null | 'failed' {
   return course;
 }
 
-/** Everything saved, reloaded whenever progress changes. */
-export function useSavedProgress(): ProgressSnapshot | null {
+/** An overview of what was saved, reloaded whenever progress changes. */
+export function useSavedProgress(): ProgressSummary | null {
   const version = useObservable(progressVersion);
-  const [saved, setSaved] = useState<ProgressSnapshot | null>(null);
+  const [saved, setSaved] = useState<ProgressSummary | null>(null);
   useEffect(() => {
     let live = true;
-    progressStore()
-      .then((store) => store.snapshot())
-      .then((snapshot) => live && setSaved(snapshot));
+    savedProgress().then((snapshot) => live && setSaved(snapshot));
     return () => {
       live = false;
     };

@@ -1,5 +1,12 @@
 /** The app's single way to the progress store: opened once, shared by every page. */
-import { type OpenedStorage, onStorageStatus, openStorage, type StorageStatus } from '../storage';
+import { endOfDay } from '../shared/review';
+import {
+  type OpenedStorage,
+  onStorageStatus,
+  openStorage,
+  type ProgressSummary,
+  type StorageStatus,
+} from '../storage';
 import { observable } from './state';
 
 /** The latest storage problem to tell the learner about, if any. */
@@ -30,6 +37,20 @@ export async function closeProgressStore(): Promise<void> {
 
 /** Bumped after every save, so pages that show progress reload it. */
 export const progressVersion = observable(0);
+
+let cached: { version: number; summary: Promise<ProgressSummary> } | undefined;
+
+/**
+ * An overview of what was saved, read once per change: pages that list lessons share one read
+ * until something is saved again.
+ */
+export function savedProgress(): Promise<ProgressSummary> {
+  const version = progressVersion.get();
+  if (cached?.version !== version) {
+    cached = { version, summary: progressStore().then((store) => store.summary(endOfDay(Date.now()))) };
+  }
+  return cached.summary;
+}
 
 /** Marks progress as changed. */
 export function progressChanged(): void {

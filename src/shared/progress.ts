@@ -5,8 +5,10 @@ import type { LessonEntry } from './types.ts';
 export type LessonState = 'not-started' | 'in-progress' | 'done';
 
 /** The fields of saved records this needs; storage records have more. */
-export interface AnswerLike extends ScoredAnswer {
+export interface AnswerLike extends Omit<ScoredAnswer, 'correct'> {
   lessonId: string;
+  /** Absent where only which questions were answered is known (a summary). */
+  correct?: boolean;
 }
 export interface ChecklistLike {
   lessonId: string;
@@ -38,7 +40,10 @@ export function lessonProgress(
   checklist: readonly ChecklistLike[],
   record: LessonRecordLike | undefined,
 ): LessonProgress {
-  const score = scoreQuiz(entry.questions, answers);
+  const score = scoreQuiz(
+    entry.questions,
+    answers.map((answer) => ({ questionId: answer.questionId, correct: answer.correct === true })),
+  );
   const items = new Set(entry.checklist);
   const checklistDone = checklist.filter((item) => item.done && items.has(item.itemId)).length;
   const done =

@@ -67,6 +67,7 @@ export function withFallback(primary: ProgressStore, options: FallbackOptions): 
       run((s) => s.recordReview(lessonId, questionId, correct)),
     getReviewCards: () => run((s) => s.getReviewCards()),
     replaceAll: (snapshot) => run((s) => s.replaceAll(snapshot)),
+    summary: (dueBefore) => run((s) => s.summary(dueBefore)),
     snapshot: () => run((s) => s.snapshot()),
   };
   return { store, switchToMemory };

@@ -7,7 +7,7 @@ import { DB_NAME } from './schema';
 import { emitStorageStatus, type MemoryReason } from './status';
 
 export type { ProgressDb, StorageEvent } from './lifecycle';
-export type { ProgressSnapshot, ProgressStore } from './progress';
+export type { ProgressSnapshot, ProgressStore, ProgressSummary } from './progress';
 export type { AnswerInput } from './records';
 export type { AnswerRecord, ChecklistRecord, LessonRecord } from './schema';
 export type { MemoryReason, StorageStatus, StorageStatusListener } from './status';

@@ -108,6 +108,14 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ProgressSto
     async setSetting(key, value) {
       settings.set(key, copy(value));
     },
+    summary: async (dueBefore) =>
+      copy({
+        answered: answers.values().map(({ lessonId, questionId }) => ({ lessonId, questionId })),
+        lessons: sortedLessons(),
+        checklist: checklist.values(),
+        settings: [...settings.entries()].sort(([a], [b]) => compare(a, b)),
+        due: reviews.values().filter((card) => card.due < dueBefore).length,
+      }),
     snapshot: async () =>
       copy({
         answers: answers.values(),

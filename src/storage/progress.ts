@@ -28,6 +28,19 @@ export interface ProgressSnapshot {
   reviews: ReviewCard[];
 }
 
+/**
+ * What pages listing every lesson need, without reading every answer: which questions have an
+ * answer (keys only), lesson results, ticks, settings, and how many reviews are due.
+ */
+export interface ProgressSummary {
+  answered: { lessonId: string; questionId: string }[];
+  lessons: LessonRecord[];
+  checklist: ChecklistRecord[];
+  settings: [key: string, value: unknown][];
+  /** Review cards due before the time given to `summary`. */
+  due: number;
+}
+
 /** Clock injected into stores; milliseconds since the epoch. */
 export interface StoreOptions {
   now?: () => number;
@@ -66,6 +79,8 @@ export interface ProgressStore {
   replaceAll(snapshot: ProgressSnapshot): Promise<void>;
   /** A consistent copy of everything stored. */
   snapshot(): Promise<ProgressSnapshot>;
+  /** A cheap overview for pages that list every lesson; `dueBefore` counts review cards due by then. */
+  summary(dueBefore: number): Promise<ProgressSummary>;
 }
 
 type Tx<Names extends StoreNames<ProgressSchema>[]> = IDBPTransaction<ProgressSchema, Names, 'readwrite'>;
@@ -106,18 +121,16 @@ export function createIdbStore(db: ProgressDb, options: StoreOptions = {}): Prog
         const answers = tx.objectStore(ANSWERS);
         const lessons = tx.objectStore(LESSONS);
         const answer = toAnswerRecord(input, now());
-        // The put goes out alone: if it throws synchronously (QuotaExceededError, DataError), no
-        // earlier request is left pending to reject unhandled when the transaction aborts.
         const reviews = tx.objectStore(REVIEWS);
-        const [existing, previous, card] = await Promise.all([
-          answers.getKey([answer.lessonId, answer.questionId]),
+        // One round of reads, then the writes: a learner waits for this after every answer.
+        const [stored, previous, card] = await Promise.all([
+          answers.index(BY_LESSON).getAll(answer.lessonId),
           lessons.get(answer.lessonId),
           reviews.get([answer.lessonId, answer.questionId]),
         ]);
-        await answers.put(answer);
-        const lessonAnswers = await answers.index(BY_LESSON).getAll(answer.lessonId);
-        const outcome = answerOutcome(answer, existing !== undefined, lessonAnswers, questionIds, previous);
-        if (outcome.changed && outcome.record) await lessons.put(outcome.record);
+        const replaced = stored.some((other) => other.questionId === answer.questionId);
+        const lessonAnswers = [...stored.filter((other) => other.questionId !== answer.questionId), answer];
+        const outcome = answerOutcome(answer, replaced, lessonAnswers, questionIds, previous);
         const next = afterQuizAnswer(
           card,
           answer.lessonId,
@@ -125,7 +138,21 @@ export function createIdbStore(db: ProgressDb, options: StoreOptions = {}): Prog
           answer.correct,
           answer.answeredAt,
         );
-        if (next) await reviews.put(next);
+        // Not awaited one by one: a failed write aborts the transaction, and inTransaction reports it.
+        // Each is caught at once, so one that fails after a later write threw is never left unhandled.
+        const writes: Promise<{ error: unknown } | null>[] = [];
+        const write = (request: Promise<unknown>) =>
+          writes.push(
+            request.then(
+              () => null,
+              (error: unknown) => ({ error }),
+            ),
+          );
+        write(answers.put(answer));
+        if (outcome.changed && outcome.record) write(lessons.put(outcome.record));
+        if (next) write(reviews.put(next));
+        const failed = (await Promise.all(writes)).find((result) => result !== null);
+        if (failed) throw failed.error;
         return { score: outcome.score, record: outcome.record };
       });
     },
@@ -180,6 +207,28 @@ export function createIdbStore(db: ProgressDb, options: StoreOptions = {}): Prog
           ...snapshot.settings.map(([key, value]) => tx.objectStore(SETTINGS).put(value, key)),
         ]);
       });
+    },
+
+    async summary(dueBefore) {
+      const tx = db.transaction([ANSWERS, LESSONS, CHECKLIST, SETTINGS, REVIEWS]);
+      const settings = tx.objectStore(SETTINGS);
+      // Keys only: a learner with thousands of answers should not wait for all of them to be read.
+      const [keys, lessons, checklist, names, values, due] = await Promise.all([
+        tx.objectStore(ANSWERS).getAllKeys(),
+        tx.objectStore(LESSONS).getAll(),
+        tx.objectStore(CHECKLIST).getAll(),
+        settings.getAllKeys(),
+        settings.getAll(),
+        tx.objectStore(REVIEWS).index(BY_DUE).count(IDBKeyRange.upperBound(dueBefore, true)),
+        tx.done,
+      ]);
+      return {
+        answered: keys.map(([lessonId, questionId]) => ({ lessonId, questionId })),
+        lessons,
+        checklist,
+        settings: names.map((key, i) => [key, values[i]]),
+        due,
+      };
     },
 
     async snapshot() {

@@ -45,7 +45,7 @@ describe('choosing a language', () => {
       await page.getByRole('radio', { name: 'Bahasa Melayu' }).check();
       await page.locator('form.choose-language button[type="submit"]').click();
       await page.waitForURL(/#\/ms\/$/);
-      expect(await dir(page)).toEqual(['ms', 'ltr']);
+      await expect.poll(() => dir(page)).toEqual(['ms', 'ltr']);
       await page.locator('.home h1').waitFor();
       expect(await page.locator('.home h1').textContent()).not.toBe('Learn to stay safe online');
 
@@ -54,8 +54,8 @@ describe('choosing a language', () => {
       await page.waitForURL(/#\/ms\/$/);
       // A shared link that names a language opens in it, without asking.
       await page.goto(`${shared.server().url}#/hi/`);
+      await expect.poll(() => dir(page)).toEqual(['hi', 'ltr']);
       await page.locator('.home h1').waitFor();
-      expect(await dir(page)).toEqual(['hi', 'ltr']);
       expect(await page.locator('form.choose-language').count()).toBe(0);
     } finally {
       await context.close();
@@ -85,7 +85,7 @@ describe('a learner reading in Urdu', () => {
 
       await page.locator('.language-switcher select').selectOption('en');
       await page.getByRole('heading', { level: 1, name: 'Strong passwords and password managers' }).waitFor();
-      expect(await dir(page)).toEqual(['en', 'ltr']);
+      await expect.poll(() => dir(page)).toEqual(['en', 'ltr']);
       const english = page.locator('fieldset.question').first();
       await expect.poll(() => english.locator('.result').textContent()).toMatch(/Correct\.|Not quite\./);
       expect(await english.locator('li:first-child input').isChecked()).toBe(true);

@@ -219,4 +219,23 @@ describe.each(implementations)('$name progress store', ({ create }) => {
     expect(await store.recordReview(LESSON, 'never-answered', true)).toBeNull();
     expect((await store.snapshot()).reviews).toEqual(await store.getReviewCards());
   });
+
+  it('summarises without reading answers: which questions have one, results, ticks and reviews due', async () => {
+    await store.saveAnswer(answer(LESSON, 'q1', false), QUESTIONS);
+    await store.saveAnswer(answer(OTHER, 'q2', true), QUESTIONS);
+    await store.setChecklistItem(LESSON, 'c1', true);
+    await store.setSetting('locale', 'ms');
+    const summary = await store.summary(clock.now() + 1);
+    expect(summary).toEqual({
+      answered: [
+        { lessonId: LESSON, questionId: 'q1' },
+        { lessonId: OTHER, questionId: 'q2' },
+      ],
+      lessons: [],
+      checklist: [{ lessonId: LESSON, itemId: 'c1', done: true, updatedAt: 1_000 }],
+      settings: [['locale', 'ms']],
+      due: 1,
+    });
+    expect((await store.summary(clock.now() + 4 * DAY)).due).toBe(2);
+  });
 });

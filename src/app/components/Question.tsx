@@ -1,5 +1,5 @@
 /** One quiz question: a fieldset of native radio or checkbox inputs, then feedback once checked. */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { isCorrect } from '../../shared/scoring';
 import type { Question } from '../../shared/types';
@@ -26,7 +26,8 @@ const HINTS = {
 
 export function QuestionView({ lessonId, question, number, total, answer, onAnswer, text }: Props) {
   const [selected, setSelected] = useState<string[]>(answer?.selected ?? []);
-  const [saving, setSaving] = useState(false);
+  // A guard, not state: re-rendering while the answer is saved would only delay the save.
+  const saving = useRef(false);
   const chosen = answer?.selected ?? selected;
   const multiple = question.type === 'multiple';
   const name = `${lessonId}--${question.id}`;
@@ -36,11 +37,12 @@ export function QuestionView({ lessonId, question, number, total, answer, onAnsw
     else setSelected((previous) => (on ? [...previous, optionId] : previous.filter((id) => id !== optionId)));
   };
   const check = async () => {
-    setSaving(true);
+    if (saving.current) return;
+    saving.current = true;
     try {
       await onAnswer(selected, isCorrect(question.options, selected));
     } finally {
-      setSaving(false);
+      saving.current = false;
     }
   };
 
@@ -68,7 +70,7 @@ export function QuestionView({ lessonId, question, number, total, answer, onAnsw
                   name={name}
                   value={option.id}
                   checked={on}
-                  disabled={Boolean(answer) || saving}
+                  disabled={Boolean(answer)}
                   onChange={(event) => choose(option.id, event.currentTarget.checked)}
                 />
                 <span {...text} dangerouslySetInnerHTML={{ __html: option.html }} />
@@ -90,7 +92,7 @@ export function QuestionView({ lessonId, question, number, total, answer, onAnsw
         })}
       </ul>
       {!answer && (
-        <button type="button" class="button" disabled={selected.length === 0 || saving} onClick={check}>
+        <button type="button" class="button" disabled={selected.length === 0} onClick={check}>
           {t('quiz.check')}
         </button>
       )}

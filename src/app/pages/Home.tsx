@@ -2,7 +2,6 @@
 import { useEffect } from 'preact/hooks';
 import { t } from '../../i18n';
 import { courseProgress } from '../../shared/progress';
-import { dueToday } from '../../shared/review';
 import { CourseUnavailable } from '../components/CourseUnavailable';
 import { LessonMeta } from '../components/LessonMeta';
 import { textLang } from '../components/text-lang';
@@ -21,8 +20,8 @@ export function HomePage({ locale }: { locale: string }) {
   if (course === 'failed') return <CourseUnavailable />;
   if (!course || !saved) return <p class="loading">{t('app.loading')}</p>;
 
-  const progress = courseProgress(course.lessons, saved.answers, saved.checklist, saved.lessons);
-  const due = dueToday(saved.reviews, Date.now()).length;
+  const progress = courseProgress(course.lessons, saved.answered, saved.checklist, saved.lessons);
+  const due = saved.due;
   // The lesson opened last, or the one after it once it is done; the first lesson for a new learner.
   const last = saved.settings.find(([key]) => key === LAST_LESSON_SETTING)?.[1];
   const lastLesson = typeof last === 'string' ? course.lesson(last) : undefined;

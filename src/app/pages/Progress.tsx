@@ -18,7 +18,7 @@ export default function ProgressPage({ locale }: { locale: string }) {
   if (course === 'failed') return <CourseUnavailable />;
   if (!course || !saved) return <p class="loading">{t('app.loading')}</p>;
 
-  const progress = courseProgress(course.lessons, saved.answers, saved.checklist, saved.lessons);
+  const progress = courseProgress(course.lessons, saved.answered, saved.checklist, saved.lessons);
   const done = [...progress.values()].filter((lesson) => lesson.state === 'done').length;
   return (
     <div class="page progress">
