@@ -1,4 +1,4 @@
-/** Text size and colour theme: chosen in Settings, kept on the phone, applied to the whole page. */
+/** Text size, colour theme and trainer mode: chosen in Settings, kept on the phone, applied to the page. */
 import { progressStore } from './progress';
 
 export const TEXT_SIZES = ['100', '115', '130', '150'] as const;
@@ -8,10 +8,13 @@ export type Theme = (typeof THEMES)[number];
 
 const TEXT_SIZE_SETTING = 'text-size';
 const THEME_SETTING = 'theme';
+const TRAINER_SETTING = 'trainer-mode';
 
 export interface Appearance {
   textSize: TextSize;
   theme: Theme;
+  /** Shows the trainer notes in lessons (off by default). */
+  trainerMode: boolean;
 }
 
 function pick<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
@@ -24,16 +27,22 @@ function pick<T extends string>(value: unknown, allowed: readonly T[], fallback:
 export function applyAppearance(appearance: Appearance): void {
   document.documentElement.dataset.textSize = appearance.textSize;
   document.documentElement.dataset.theme = appearance.theme;
+  document.documentElement.dataset.trainer = appearance.trainerMode ? 'on' : 'off';
 }
 
 /** The saved appearance, or the defaults. */
 export async function loadAppearance(): Promise<Appearance> {
   const store = await progressStore();
-  const [textSize, theme] = await Promise.all([
+  const [textSize, theme, trainer] = await Promise.all([
     store.getSetting(TEXT_SIZE_SETTING),
     store.getSetting(THEME_SETTING),
+    store.getSetting(TRAINER_SETTING),
   ]);
-  return { textSize: pick(textSize, TEXT_SIZES, '100'), theme: pick(theme, THEMES, 'system') };
+  return {
+    textSize: pick(textSize, TEXT_SIZES, '100'),
+    theme: pick(theme, THEMES, 'system'),
+    trainerMode: trainer === true,
+  };
 }
 
 /** Saves and applies a new appearance. */
@@ -43,5 +52,6 @@ export async function saveAppearance(appearance: Appearance): Promise<void> {
   await Promise.all([
     store.setSetting(TEXT_SIZE_SETTING, appearance.textSize),
     store.setSetting(THEME_SETTING, appearance.theme),
+    store.setSetting(TRAINER_SETTING, appearance.trainerMode),
   ]);
 }

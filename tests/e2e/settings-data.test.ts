@@ -51,6 +51,34 @@ describe('settings', () => {
   });
 });
 
+describe('trainer mode', () => {
+  it('shows the trainer notes in lessons, set apart, and hides them again', async () => {
+    const { context, page } = await phone(shared.browser());
+    try {
+      const notes = page.locator('.trainer-notes');
+      await page.goto(`${shared.server().url}#/en/lessons/security-plan`);
+      await page.locator('.lesson h1').waitFor();
+      expect(await notes.count()).toBeGreaterThan(0);
+      expect(await notes.first().isVisible()).toBe(false);
+
+      await page.goto(`${shared.server().url}#/en/settings`);
+      await page.getByRole('checkbox', { name: /Trainer mode/ }).check();
+      await page.goto(`${shared.server().url}#/en/lessons/security-plan`);
+      await notes.first().waitFor({ state: 'visible' });
+      expect(await notes.first().getAttribute('aria-label')).toBe('Notes for trainers');
+      expect(await notes.first().textContent()).toContain('Activity');
+
+      await page.goto(`${shared.server().url}#/en/settings`);
+      await page.getByRole('checkbox', { name: /Trainer mode/ }).uncheck();
+      await page.goto(`${shared.server().url}#/en/lessons/security-plan`);
+      await page.locator('.lesson h1').waitFor();
+      expect(await notes.first().isVisible()).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('your data', () => {
   it('moves to a file, is erased from the phone, and comes back identical from the file', async () => {
     const { context, page } = await phone(shared.browser());

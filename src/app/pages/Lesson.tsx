@@ -208,8 +208,13 @@ function LoadedLesson({ locale, course, entry, section }: LoadedProps) {
                 />
               );
             default:
-              // Trainer notes stay hidden from learners.
-              return null;
+              // Trainer notes: in the page, but shown only in trainer mode (styles.css, data-trainer).
+              return (
+                <aside key={index} class="trainer-notes" aria-label={t('lesson.trainerNotes')}>
+                  <p class="callout-title">{t('lesson.trainerNotes')}</p>
+                  <div class="prose" {...text} dangerouslySetInnerHTML={{ __html: block.html }} />
+                </aside>
+              );
           }
         })}
         <footer class="lesson-footer">

@@ -105,6 +105,18 @@ export default function SettingsPage({ route }: { route: Route }) {
 
       <InstallApp />
 
+      <label class="field checkbox-field">
+        <input
+          type="checkbox"
+          checked={appearance.trainerMode}
+          onChange={(event) => update({ trainerMode: event.currentTarget.checked })}
+        />
+        <span>
+          {t('settings.trainerMode')}
+          <span class="hint">{t('settings.trainerModeHint')}</span>
+        </span>
+      </label>
+
       <section aria-labelledby="storage-heading">
         <h2 id="storage-heading">{t('settings.storage')}</h2>
         {report && (
