@@ -15,6 +15,7 @@ import { useObservable } from './state';
 const ProgressPage = lazyPage(() => import('./pages/Progress').then((module) => module.default));
 const ReviewPage = lazyPage(() => import('./pages/Review').then((module) => module.default));
 const SearchPage = lazyPage(() => import('./pages/Search').then((module) => module.default));
+const PresentPage = lazyPage(() => import('./pages/Present').then((module) => module.default));
 const SettingsPage = lazyPage(() => import('./pages/Settings').then((module) => module.default));
 const GlossaryPage = lazyPage(() => import('./pages/Glossary').then((module) => module.default));
 // Shown once, on first launch: not worth loading on every visit.
@@ -36,6 +37,8 @@ function PageFor({ route }: { route: Route }) {
       return <SettingsPage route={route} />;
     case 'search':
       return <SearchPage locale={route.locale} />;
+    case 'present':
+      return <PresentPage locale={route.locale} lessonId={route.lessonId} />;
     case 'glossary':
       return <GlossaryPage locale={route.locale} termId={route.termId} />;
     default:

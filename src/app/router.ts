@@ -9,6 +9,7 @@ export type Page =
   | { page: 'review' }
   | { page: 'settings' }
   | { page: 'search' }
+  | { page: 'present'; lessonId: string }
   | { page: 'glossary'; termId?: string }
   | { page: 'not-found' };
 export type Route = Page & { locale: Locale };
@@ -27,6 +28,7 @@ export function parseHash(hash: string): Route | null {
   if (page === 'review' && id === undefined) return { locale, page: 'review' };
   if (page === 'settings' && id === undefined) return { locale, page: 'settings' };
   if (page === 'search' && id === undefined) return { locale, page: 'search' };
+  if (page === 'present' && id && rest.length === 0) return { locale, page: 'present', lessonId: id };
   if (page === 'glossary' && rest.length === 0) {
     return id ? { locale, page: 'glossary', termId: id } : { locale, page: 'glossary' };
   }
@@ -46,6 +48,8 @@ export function href(locale: string, page: Page): string {
       return `#/${locale}/settings`;
     case 'search':
       return `#/${locale}/search`;
+    case 'present':
+      return `#/${locale}/present/${encodeURIComponent(page.lessonId)}`;
     case 'glossary':
       return page.termId ? `#/${locale}/glossary/${encodeURIComponent(page.termId)}` : `#/${locale}/glossary`;
     default:

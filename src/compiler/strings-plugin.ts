@@ -10,7 +10,16 @@ import type { Plugin } from 'vite';
 import { LOCALES, SOURCE_LOCALE } from '../shared/locales.ts';
 
 /** Top-level groups of locales/*.json used only by lazily loaded pages. */
-export const PAGE_GROUPS = ['language', 'progress', 'review', 'settings', 'data', 'search', 'install'];
+export const PAGE_GROUPS = [
+  'language',
+  'progress',
+  'review',
+  'settings',
+  'data',
+  'search',
+  'install',
+  'present',
+];
 const MODULE = 'virtual:strings';
 const PARTS = ['shell', 'pages'] as const;
 

@@ -220,6 +220,9 @@ function LoadedLesson({ locale, course, entry, section }: LoadedProps) {
         <footer class="lesson-footer">
           <p class="meta">{t('lesson.reviewed', { date: formatDate(lesson.reviewed) })}</p>
           <nav class="lesson-nav" aria-label={t('lesson.allLessons')}>
+            <a class="trainer-only" href={href(locale, { page: 'present', lessonId: entry.id })}>
+              {t('lesson.present')}
+            </a>
             {next && (
               <a class="button" href={href(locale, { page: 'lesson', lessonId: next.id })}>
                 {t('lesson.next', { title: next.title })}

@@ -1,0 +1,158 @@
+/** Presentation mode: a lesson as full-screen slides for a workshop, quizzes as class polls. */
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../i18n';
+import { direction } from '../../shared/locales';
+import { lessonSlides, type Slide } from '../../shared/slides';
+import type { Lesson } from '../../shared/types';
+import { CourseUnavailable } from '../components/CourseUnavailable';
+import { textLang } from '../components/text-lang';
+import { useCourse } from '../hooks';
+import { href } from '../router';
+
+function SlideView({ slide, revealed }: { slide: Slide; revealed: boolean }) {
+  switch (slide.kind) {
+    case 'title':
+      return (
+        <>
+          <h1>{slide.title}</h1>
+          <p class="lede">{slide.summary}</p>
+        </>
+      );
+    case 'content':
+      return (
+        <>
+          {slide.html.map((html, i) => (
+            <div key={i} class="prose" dangerouslySetInnerHTML={{ __html: html }} />
+          ))}
+          {slide.callouts.map((callout, i) => (
+            <aside
+              key={`c${i}`}
+              class={`callout callout-${callout.tone}`}
+              aria-label={t(`lesson.${callout.tone}`)}
+            >
+              <div class="prose" dangerouslySetInnerHTML={{ __html: callout.html }} />
+            </aside>
+          ))}
+        </>
+      );
+    case 'poll':
+      return (
+        <>
+          <p class="eyebrow">{t('quiz.title')}</p>
+          <h2 dangerouslySetInnerHTML={{ __html: slide.question.prompt }} />
+          <ol class="poll-options">
+            {slide.question.options.map((option) => (
+              <li key={option.id} class={revealed ? (option.correct ? 'is-right' : 'is-wrong') : ''}>
+                <span dangerouslySetInnerHTML={{ __html: option.html }} />
+                {revealed && (
+                  <>
+                    <strong class="verdict">{option.correct ? t('quiz.rightAnswer') : ''}</strong>
+                    <div class="explanation" dangerouslySetInnerHTML={{ __html: option.explanation }} />
+                  </>
+                )}
+              </li>
+            ))}
+          </ol>
+        </>
+      );
+    default:
+      return (
+        <>
+          <h2>{t('checklist.title')}</h2>
+          <ul>
+            {slide.items.map((item) => (
+              <li key={item.id} dangerouslySetInnerHTML={{ __html: item.html }} />
+            ))}
+          </ul>
+        </>
+      );
+  }
+}
+
+export default function PresentPage({ locale, lessonId }: { locale: string; lessonId: string }) {
+  const course = useCourse(locale);
+  const [lesson, setLesson] = useState<Lesson | null>(null);
+  const [index, setIndex] = useState(0);
+  const [revealed, setRevealed] = useState(false);
+  useEffect(() => {
+    if (!course || course === 'failed' || !course.lesson(lessonId)) return;
+    void course.load(lessonId).then(({ lesson: loaded }) => setLesson(loaded));
+  }, [course, lessonId]);
+
+  const slides = lesson ? lessonSlides(lesson) : [];
+  const rtl = lesson ? direction(lesson.locale) === 'rtl' : false;
+  const go = (step: number) => {
+    setIndex((current) => Math.min(Math.max(current + step, 0), Math.max(slides.length - 1, 0)));
+    setRevealed(false);
+  };
+
+  useEffect(() => {
+    // Arrows follow the reading direction; a clicker sends PageDown and PageUp.
+    const onKey = (event: KeyboardEvent) => {
+      const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
+      const back = rtl ? 'ArrowRight' : 'ArrowLeft';
+      if ([forward, 'PageDown', ' '].includes(event.key)) go(1);
+      else if ([back, 'PageUp'].includes(event.key)) go(-1);
+      else return;
+      event.preventDefault();
+    };
+    let startX: number | null = null;
+    const onDown = (event: PointerEvent) => {
+      startX = event.clientX;
+    };
+    const onUp = (event: PointerEvent) => {
+      if (startX === null) return;
+      const moved = event.clientX - startX;
+      startX = null;
+      // A swipe towards the start of the line shows the next slide.
+      if (Math.abs(moved) > 60) go(moved < 0 !== rtl ? 1 : -1);
+    };
+    addEventListener('keydown', onKey);
+    addEventListener('pointerdown', onDown);
+    addEventListener('pointerup', onUp);
+    return () => {
+      removeEventListener('keydown', onKey);
+      removeEventListener('pointerdown', onDown);
+      removeEventListener('pointerup', onUp);
+    };
+  }, [rtl, slides.length]);
+
+  useEffect(() => {
+    if (lesson) document.title = `${lesson.title} · ${t('app.name')}`;
+  }, [lesson]);
+
+  if (course === 'failed') return <CourseUnavailable />;
+  const slide = slides[index];
+  if (!lesson || !slide) return <p class="loading">{t('app.loading')}</p>;
+  return (
+    <div class="presentation">
+      <div class="slide" {...textLang(lesson.locale)}>
+        <SlideView slide={slide} revealed={revealed} />
+      </div>
+      <nav class="slide-nav" aria-label={t('present.controls')}>
+        <button type="button" class="button button-quiet" onClick={() => go(-1)} disabled={index === 0}>
+          {t('present.previous')}
+        </button>
+        <span class="slide-position" aria-live="polite">
+          {t('present.position', { number: index + 1, total: slides.length })}
+        </span>
+        <button type="button" class="button" onClick={() => go(1)} disabled={index === slides.length - 1}>
+          {t('present.next')}
+        </button>
+        {slide.kind === 'poll' && !revealed && (
+          <button type="button" class="button" onClick={() => setRevealed(true)}>
+            {t('present.reveal')}
+          </button>
+        )}
+        <button
+          type="button"
+          class="button button-quiet"
+          onClick={() => void document.documentElement.requestFullscreen?.()}
+        >
+          {t('present.fullScreen')}
+        </button>
+        <a href={href(locale, { page: 'lesson', lessonId })}>{t('present.exit')}</a>
+      </nav>
+    </div>
+  );
+}
