@@ -217,6 +217,7 @@ function LoadedLesson({ locale, course, entry, section }: LoadedProps) {
               );
           }
         })}
+        <AnswerKey lesson={lesson} />
         <footer class="lesson-footer">
           <p class="meta">{t('lesson.reviewed', { date: formatDate(lesson.reviewed) })}</p>
           <nav class="lesson-nav" aria-label={t('lesson.allLessons')}>
@@ -244,5 +245,30 @@ function LoadedLesson({ locale, course, entry, section }: LoadedProps) {
         </footer>
       </article>
     </div>
+  );
+}
+
+/** The right answers, for a printed handout only: on a page of its own after the lesson. */
+function AnswerKey({ lesson }: { lesson: Lesson }) {
+  const questions = lesson.blocks.flatMap((block) => (block.kind === 'quiz' ? block.questions : []));
+  if (questions.length === 0) return null;
+  return (
+    <section class="answer-key print-only" {...textLang(lesson.locale)}>
+      <h2>{t('lesson.answerKey')}</h2>
+      <ol>
+        {questions.map((question) => (
+          <li key={question.id}>
+            <span dangerouslySetInnerHTML={{ __html: question.prompt }} />
+            <ul>
+              {question.options
+                .filter((option) => option.correct)
+                .map((option) => (
+                  <li key={option.id} dangerouslySetInnerHTML={{ __html: option.html }} />
+                ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
