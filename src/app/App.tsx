@@ -15,6 +15,7 @@ import { useObservable } from './state';
 const ProgressPage = lazyPage(() => import('./pages/Progress').then((module) => module.default));
 const ReviewPage = lazyPage(() => import('./pages/Review').then((module) => module.default));
 const SearchPage = lazyPage(() => import('./pages/Search').then((module) => module.default));
+const WorkshopsPage = lazyPage(() => import('./pages/Workshops').then((module) => module.default));
 const PresentPage = lazyPage(() => import('./pages/Present').then((module) => module.default));
 const SettingsPage = lazyPage(() => import('./pages/Settings').then((module) => module.default));
 const GlossaryPage = lazyPage(() => import('./pages/Glossary').then((module) => module.default));
@@ -39,6 +40,8 @@ function PageFor({ route }: { route: Route }) {
       return <SearchPage locale={route.locale} />;
     case 'present':
       return <PresentPage locale={route.locale} lessonId={route.lessonId} />;
+    case 'workshops':
+      return <WorkshopsPage locale={route.locale} planId={route.planId} />;
     case 'glossary':
       return <GlossaryPage locale={route.locale} termId={route.termId} />;
     default:
@@ -113,6 +116,9 @@ export function App() {
         <nav aria-label={t('nav.more')}>
           <a href={href(route.locale, { page: 'glossary' })} aria-current={current('glossary')}>
             {t('nav.glossary')}
+          </a>
+          <a href={href(route.locale, { page: 'workshops' })} aria-current={current('workshops')}>
+            {t('nav.workshops')}
           </a>
           <a href={href(route.locale, { page: 'settings' })} aria-current={current('settings')}>
             {t('nav.settings')}

@@ -1,11 +1,13 @@
 /** The course as the app sees it: the index of one language, loaded on demand, and its lessons. */
 import { courses } from 'virtual:course';
 import { SOURCE_LOCALE } from '../shared/locales';
-import type { Glossary, Lesson, LessonInfo, ModuleInfo } from '../shared/types';
+import type { Glossary, Lesson, LessonInfo, ModuleInfo, Workshop } from '../shared/types';
 
 /** The course in one language. */
 export interface Course {
   modules: ModuleInfo[];
+  /** Workshop plans, each in this language or English. */
+  workshops: Workshop[];
   /** Every lesson, in course order. */
   lessons: LessonInfo[];
   lesson(id: string): LessonInfo | undefined;
@@ -27,11 +29,12 @@ export function loadCourse(locale: string): Promise<Course> {
   if (!course) {
     const load = courses[locale] ?? courses[SOURCE_LOCALE];
     if (!load) return Promise.reject(new Error('The app was built without a course.'));
-    course = load().then(({ modules, lessons, loaders, glossary, search }) => {
+    course = load().then(({ modules, lessons, loaders, glossary, search, workshops }) => {
       let terms: Promise<Glossary | null> | undefined;
       const byId = new Map(lessons.map((lesson, index) => [lesson.id, index]));
       return {
         modules,
+        workshops,
         lessons,
         lesson: (id) => lessons[byId.get(id) ?? -1],
         next: (id) => lessons[(byId.get(id) ?? lessons.length) + 1],

@@ -10,51 +10,56 @@ export type Page =
   | { page: 'settings' }
   | { page: 'search' }
   | { page: 'present'; lessonId: string }
+  | { page: 'workshops'; planId?: string }
   | { page: 'glossary'; termId?: string }
   | { page: 'not-found' };
 export type Route = Page & { locale: Locale };
 
+/**
+ * Each page's place in the address, and what follows it: `#/<locale>/<path>/<param>/<param>`.
+ * Required parameters are listed first; a page with none, or optional ones, may stand alone.
+ */
+const PAGES: Record<string, { page: Page['page']; params: string[]; required: number }> = {
+  lessons: { page: 'lesson', params: ['lessonId', 'section'], required: 1 },
+  progress: { page: 'progress', params: [], required: 0 },
+  review: { page: 'review', params: [], required: 0 },
+  settings: { page: 'settings', params: [], required: 0 },
+  search: { page: 'search', params: [], required: 0 },
+  present: { page: 'present', params: ['lessonId'], required: 1 },
+  workshops: { page: 'workshops', params: ['planId'], required: 0 },
+  glossary: { page: 'glossary', params: ['termId'], required: 0 },
+};
+
 /** Reads a route from a location hash such as `#/en/lessons/passwords`. */
 export function parseHash(hash: string): Route | null {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
-  const [locale, page, id, ...rest] = parts;
+  const [locale, path, ...values] = hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter(Boolean)
+    .map(decodeURIComponent);
   if (!locale || !isLocale(locale)) return null;
-  if (page === undefined) return { locale, page: 'home' };
-  if (page === 'lessons' && id && rest.length === 0) return { locale, page: 'lesson', lessonId: id };
-  if (page === 'lessons' && id && rest.length === 1 && /^\d+$/.test(rest[0] ?? '')) {
-    return { locale, page: 'lesson', lessonId: id, section: Number(rest[0]) };
-  }
-  if (page === 'progress' && id === undefined) return { locale, page: 'progress' };
-  if (page === 'review' && id === undefined) return { locale, page: 'review' };
-  if (page === 'settings' && id === undefined) return { locale, page: 'settings' };
-  if (page === 'search' && id === undefined) return { locale, page: 'search' };
-  if (page === 'present' && id && rest.length === 0) return { locale, page: 'present', lessonId: id };
-  if (page === 'glossary' && rest.length === 0) {
-    return id ? { locale, page: 'glossary', termId: id } : { locale, page: 'glossary' };
-  }
-  return { locale, page: 'not-found' };
+  if (path === undefined) return { locale, page: 'home' };
+  const spec = PAGES[path];
+  if (!spec || values.length < spec.required || values.length > spec.params.length)
+    return { locale, page: 'not-found' };
+  const route: Record<string, unknown> = { locale, page: spec.page };
+  spec.params.forEach((name, i) => {
+    if (values[i] !== undefined) route[name] = name === 'section' ? Number(values[i]) : values[i];
+  });
+  if (route.section !== undefined && !Number.isInteger(route.section)) return { locale, page: 'not-found' };
+  return route as Route;
 }
 
 /** The hash for a page in a language. */
 export function href(locale: string, page: Page): string {
-  switch (page.page) {
-    case 'lesson':
-      return `#/${locale}/lessons/${encodeURIComponent(page.lessonId)}${page.section ? `/${page.section}` : ''}`;
-    case 'progress':
-      return `#/${locale}/progress`;
-    case 'review':
-      return `#/${locale}/review`;
-    case 'settings':
-      return `#/${locale}/settings`;
-    case 'search':
-      return `#/${locale}/search`;
-    case 'present':
-      return `#/${locale}/present/${encodeURIComponent(page.lessonId)}`;
-    case 'glossary':
-      return page.termId ? `#/${locale}/glossary/${encodeURIComponent(page.termId)}` : `#/${locale}/glossary`;
-    default:
-      return `#/${locale}/`;
-  }
+  const path = Object.keys(PAGES).find((key) => PAGES[key]?.page === page.page);
+  const spec = path ? PAGES[path] : undefined;
+  if (!path || !spec) return `#/${locale}/`;
+  const values = spec.params
+    .map((name) => (page as Record<string, unknown>)[name])
+    .filter((value) => value !== undefined && value !== 0)
+    .map((value) => `/${encodeURIComponent(String(value))}`);
+  return `#/${locale}/${path}${values.join('')}`;
 }
 
 /** The current route, or null when the address names no language yet. */

@@ -2,12 +2,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isLocale, SOURCE_LOCALE } from '../shared/locales.ts';
-import type { CourseText, Glossary, Lesson, LessonEntry, ModuleEntry } from '../shared/types.ts';
+import type { CourseText, Glossary, Lesson, LessonEntry, ModuleEntry, Workshop } from '../shared/types.ts';
 import { type CourseModule, type CourseRules, readCourseFile } from './course-file.ts';
 import type { ContentError } from './errors.ts';
 import { type CompiledGlossary, compileGlossary, GLOSSARY_FOLDER } from './glossary.ts';
 import { type CompiledLesson, compileLesson, type EnglishSource } from './lesson.ts';
 import { checkRules } from './rules.ts';
+import { compileWorkshops, WORKSHOPS_FOLDER } from './workshops.ts';
 
 export const COURSE_FILE = 'course.yaml';
 
@@ -25,6 +26,8 @@ export interface CompiledCourse {
   compiled: Map<string, Map<string, CompiledLesson>>;
   /** The glossary in each language it exists in. */
   glossaries: Map<string, CompiledGlossary>;
+  /** Workshop plans, by language. */
+  workshops: Map<string, Workshop[]>;
 }
 
 /** Compiles glossary/en.md, then its translations against it. */
@@ -84,7 +87,11 @@ export function compileCourse(dir: string, options: { now?: Date } = {}): Compil
   const folders = existsSync(dir)
     ? readdirSync(dir, { withFileTypes: true })
         .filter(
-          (entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== GLOSSARY_FOLDER,
+          (entry) =>
+            entry.isDirectory() &&
+            !entry.name.startsWith('.') &&
+            entry.name !== GLOSSARY_FOLDER &&
+            entry.name !== WORKSHOPS_FOLDER,
         )
         .map((entry) => entry.name)
         .sort()
@@ -203,6 +210,7 @@ export function compileCourse(dir: string, options: { now?: Date } = {}): Compil
     files,
     compiled,
     glossaries,
+    workshops: compileWorkshops(dir, lessonIds, display, errors, files),
   };
 }
 

@@ -1,6 +1,6 @@
 /** The markdown-it setup for lessons: CommonMark, no raw HTML, `:::` blocks. */
 import MarkdownItParser, { type MarkdownIt, type Token } from 'markdown-it';
-import { sectionId } from '../shared/search.ts';
+import { sectionId } from '../shared/sections.ts';
 import { bidiPlugin } from './bidi.ts';
 import { containerPlugin } from './containers.ts';
 import { termButtonsPlugin } from './links.ts';

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { LOCALES, SOURCE_LOCALE } from '../shared/locales.ts';
-import type { LessonInfo, ModuleInfo } from '../shared/types.ts';
+import type { LessonInfo, ModuleInfo, Workshop } from '../shared/types.ts';
 import { type CompiledCourse, compileCourse } from './course.ts';
 import { ContentErrors } from './errors.ts';
 import { buildSearchIndex } from './search-index.ts';
@@ -27,6 +27,12 @@ function courseModule(): string {
     (locale) => `${JSON.stringify(locale)}: () => import(${JSON.stringify(`${COURSE}/${locale}`)})`,
   );
   return `export const courses = {${loaders.join(', ')}};`;
+}
+
+/** Workshop plans in `locale`, each in English where it is not translated. */
+function workshopsIn(course: CompiledCourse, locale: string): Workshop[] {
+  const translated = new Map((course.workshops.get(locale) ?? []).map((plan) => [plan.id, plan]));
+  return (course.workshops.get(SOURCE_LOCALE) ?? []).map((plan) => translated.get(plan.id) ?? plan);
 }
 
 /** The course in one language: modules and lessons with their titles, and a loader per lesson. */
@@ -62,6 +68,7 @@ function courseIndexModule(course: CompiledCourse, locale: string): string {
     `export const glossary = ${glossary};`,
     `export const search = () => import(${JSON.stringify(`${SEARCH}${locale}`)});`,
     `export const modules = JSON.parse(${JSON.stringify(JSON.stringify(modules))});`,
+    `export const workshops = JSON.parse(${JSON.stringify(JSON.stringify(workshopsIn(course, locale)))});`,
     `export const lessons = JSON.parse(${JSON.stringify(JSON.stringify(lessons))});`,
     `export const loaders = {${loaders.join(',\n')}};`,
   ].join('\n');

@@ -19,6 +19,9 @@ export const PAGE_GROUPS = [
   'search',
   'install',
   'present',
+  'workshops',
+  // Notices are rare: their words load when one is first shown.
+  'notice',
 ];
 const MODULE = 'virtual:strings';
 const PARTS = ['shell', 'pages'] as const;

@@ -30,8 +30,3 @@ export const QUERY_OPTIONS: SearchOptions = {
   combineWith: 'AND',
   boost: { title: 3, heading: 2 },
 };
-
-/** The id of a lesson's section heading in the page, for links from results. */
-export function sectionId(section: number): string {
-  return `section-${section}`;
-}

@@ -104,6 +104,8 @@ export interface CourseIndexModule {
   search: () => Promise<{ default: string }>;
   modules: ModuleInfo[];
   lessons: LessonInfo[];
+  /** Workshop plans, each in this language or English. */
+  workshops: Workshop[];
   /** Loads a lesson in this language, or in English where it is not translated. */
   loaders: Record<string, () => Promise<{ default: Lesson }>>;
 }
@@ -122,4 +124,22 @@ export interface Glossary {
   summary: string;
   terms: GlossaryTerm[];
   translation?: { status: TranslationStatus; stale: boolean };
+}
+
+/** One part of a workshop: a lesson (by id), an activity or a break, with its length. */
+export interface WorkshopSession {
+  minutes: number;
+  kind: 'lesson' | 'activity' | 'break';
+  /** A lesson id, or the activity's or break's description. */
+  text: string;
+}
+
+/** A workshop plan in one language. */
+export interface Workshop {
+  id: string;
+  locale: string;
+  title: string;
+  summary: string;
+  audience: string;
+  sessions: WorkshopSession[];
 }

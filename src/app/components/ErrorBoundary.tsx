@@ -19,8 +19,8 @@ export class ErrorBoundary extends Component<Props, { failed: boolean }> {
     if (!this.state.failed) return this.props.children;
     return (
       <div class="notice notice-error" role="alert">
-        <p>{t('notice.error')}</p>
-        <a href={this.props.homeHref}>{t('notice.backHome')}</a>
+        <p>{t('app.error')}</p>
+        <a href={this.props.homeHref}>{t('app.backHome')}</a>
       </div>
     );
   }

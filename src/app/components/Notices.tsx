@@ -1,6 +1,6 @@
 /** Calm, dismissible notices about storage and updates, shown above every page. */
-import { useState } from 'preact/hooks';
-import { t } from '../../i18n';
+import { useEffect, useState } from 'preact/hooks';
+import { loadPageStrings, t } from '../../i18n';
 import { quizInProgress, storageStatus } from '../progress';
 import { useObservable } from '../state';
 import { applyUpdate, offlineReady, updateReady } from '../updates';
@@ -11,6 +11,13 @@ export function Notices() {
   const offline = useObservable(offlineReady);
   const busy = useObservable(quizInProgress);
   const [dismissed, setDismissed] = useState(false);
+  const [wordsLoaded, setWordsLoaded] = useState(false);
+  const showing = !window.isSecureContext || storage !== null || update || offline;
+  useEffect(() => {
+    if (showing) void loadPageStrings().then(() => setWordsLoaded(true));
+  }, [showing]);
+  // The live region is always there, so a notice that appears is announced.
+  if (!showing || !wordsLoaded) return <div class="notices" aria-live="polite" />;
 
   return (
     <div class="notices" aria-live="polite">

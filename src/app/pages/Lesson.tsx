@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { formatDate, formatPercent } from '../../i18n/format';
 import { direction, SOURCE_LOCALE } from '../../shared/locales';
-import { sectionId } from '../../shared/search';
+import { sectionId } from '../../shared/sections';
 import type { Lesson, LessonInfo } from '../../shared/types';
 import { Checklist } from '../components/Checklist';
 import { CourseUnavailable } from '../components/CourseUnavailable';

@@ -1,0 +1,42 @@
+/** A trainer planning a workshop: the plans with their length and audience, an agenda from a start time. */
+import { describe, expect, it } from 'vitest';
+import { compileCourse } from '../../src/compiler/course.ts';
+import { lessonsDir } from '../../src/compiler/options.ts';
+import { browserAndServer, phone } from './harness.ts';
+
+const course = compileCourse(lessonsDir());
+const shared = browserAndServer();
+
+describe('workshop plans', () => {
+  it('are listed with length and audience, and give an agenda with start times', async () => {
+    const plans = course.workshops.get('en') ?? [];
+    expect(plans.length).toBe(3);
+    const { context, page } = await phone(shared.browser());
+    try {
+      await page.goto(`${shared.server().url}#/en/workshops`);
+      await page.getByRole('heading', { level: 1, name: 'Workshops' }).waitFor();
+      expect(await page.locator('.card h2').allTextContents()).toEqual(plans.map((plan) => plan.title));
+      const plan = plans.find((each) => each.id === 'intro-two-hours');
+      const card = page.locator('.card', { hasText: plan?.title ?? '' });
+      expect(await card.locator('.meta').first().textContent()).toContain('2 hr');
+      expect(await card.textContent()).toContain(plan?.audience);
+
+      await page.getByRole('link', { name: plan?.title }).click();
+      const rows = page.locator('.agenda tbody tr');
+      await rows.first().waitFor();
+      expect(await rows.count()).toBe(plan?.sessions.length);
+      expect(await rows.first().locator('td').first().textContent()).toBe('9:00 AM');
+      expect(await rows.nth(1).locator('td').first().textContent()).toBe('9:10 AM');
+      // A lesson session links to the lesson by its title.
+      expect(await rows.nth(1).locator('a').textContent()).toBe(
+        course.lessons.get('security-plan')?.get('en')?.title,
+      );
+
+      await page.getByLabel('Starts at').fill('14:30');
+      await expect.poll(() => rows.first().locator('td').first().textContent()).toBe('2:30 PM');
+      await page.getByText('Ends at 4:30 PM').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});
