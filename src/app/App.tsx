@@ -16,6 +16,7 @@ const ProgressPage = lazyPage(() => import('./pages/Progress').then((module) => 
 const ReviewPage = lazyPage(() => import('./pages/Review').then((module) => module.default));
 const SearchPage = lazyPage(() => import('./pages/Search').then((module) => module.default));
 const WorkshopsPage = lazyPage(() => import('./pages/Workshops').then((module) => module.default));
+const SharePage = lazyPage(() => import('./pages/Share').then((module) => module.default));
 const PresentPage = lazyPage(() => import('./pages/Present').then((module) => module.default));
 const SettingsPage = lazyPage(() => import('./pages/Settings').then((module) => module.default));
 const GlossaryPage = lazyPage(() => import('./pages/Glossary').then((module) => module.default));
@@ -42,6 +43,8 @@ function PageFor({ route }: { route: Route }) {
       return <PresentPage locale={route.locale} lessonId={route.lessonId} />;
     case 'workshops':
       return <WorkshopsPage locale={route.locale} planId={route.planId} />;
+    case 'share':
+      return <SharePage locale={route.locale} />;
     case 'glossary':
       return <GlossaryPage locale={route.locale} termId={route.termId} />;
     default:
@@ -119,6 +122,9 @@ export function App() {
           </a>
           <a href={href(route.locale, { page: 'workshops' })} aria-current={current('workshops')}>
             {t('nav.workshops')}
+          </a>
+          <a href={href(route.locale, { page: 'share' })} aria-current={current('share')}>
+            {t('nav.share')}
           </a>
           <a href={href(route.locale, { page: 'settings' })} aria-current={current('settings')}>
             {t('nav.settings')}

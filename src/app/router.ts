@@ -11,6 +11,7 @@ export type Page =
   | { page: 'search' }
   | { page: 'present'; lessonId: string }
   | { page: 'workshops'; planId?: string }
+  | { page: 'share' }
   | { page: 'glossary'; termId?: string }
   | { page: 'not-found' };
 export type Route = Page & { locale: Locale };
@@ -28,6 +29,7 @@ const PAGES: Record<string, { page: Page['page']; params: string[]; required: nu
   present: { page: 'present', params: ['lessonId'], required: 1 },
   workshops: { page: 'workshops', params: ['planId'], required: 0 },
   glossary: { page: 'glossary', params: ['termId'], required: 0 },
+  share: { page: 'share', params: [], required: 0 },
 };
 
 /** Reads a route from a location hash such as `#/en/lessons/passwords`. */

@@ -20,6 +20,7 @@ export const PAGE_GROUPS = [
   'install',
   'present',
   'workshops',
+  'share',
   // Notices are rare: their words load when one is first shown.
   'notice',
 ];

@@ -40,3 +40,21 @@ describe('workshop plans', () => {
     }
   });
 });
+
+describe('sharing the app', () => {
+  it('shows a QR code of this address, made on the phone, with the ways to pass the app on', async () => {
+    const { context, page, requests } = await phone(shared.browser());
+    try {
+      await page.goto(`${shared.server().url}#/ur/share`);
+      const code = page.locator('.qr[role="img"] svg');
+      await code.waitFor();
+      const address = `${shared.server().url}#/ur/`;
+      expect(await page.locator('.qr').getAttribute('aria-label')).toContain(address);
+      expect(await page.locator('.address').textContent()).toBe(address);
+      expect(await code.locator('path, rect').count()).toBeGreaterThan(0);
+      expect(requests.every((url) => url.startsWith(shared.server().url))).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+});
