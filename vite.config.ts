@@ -3,6 +3,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { lessonsDir } from './src/compiler/options.ts';
 import { lessonsPlugin } from './src/compiler/plugin.ts';
 import { cspPlugin, SECURITY_HEADERS } from './src/compiler/security-headers.ts';
+import { singleFilePlugin } from './src/compiler/single-file.ts';
 import { stringsPlugin } from './src/compiler/strings-plugin.ts';
 
 /**
@@ -14,61 +15,74 @@ const FIRST_VISIT = /[\\/](src[\\/](app|storage|i18n|shared|pwa)|node_modules[\\
 const LAZY =
   /pages[\\/](?!(Home|Lesson)\.tsx|lesson-progress\.ts)|shared[\\/](progress-file|slides|search)\.ts|storage[\\/](memory|persistence)\.ts|pwa[\\/]register\.ts|i18n[\\/]pseudo\.ts|main\.tsx$/;
 
-export default defineConfig(({ command }) => ({
-  // Relative URLs: the build works from any static host, any sub-path and a copied folder.
-  base: './',
-  oxc: { jsx: { runtime: 'automatic', importSource: 'preact', development: command === 'serve' } },
-  // No modulepreload helper: lazily loaded chunks (lessons, pages) have no CSS or deep imports of
-  // their own to preload, so plain import() is enough and saves a kilobyte on every first visit.
-  build: {
-    manifest: true,
-    target: 'es2022',
-    modulePreload: false,
-    rolldownOptions: {
-      output: {
-        // Everything the first page needs in one chunk, which compresses better than the many small
-        // shared chunks the bundler would otherwise split out for the lazily loaded pages.
-        codeSplitting: {
-          groups: [{ name: 'app', test: (id: string) => FIRST_VISIT.test(id) && !LAZY.test(id) }],
-        },
+export default defineConfig(({ command, mode }) => {
+  // `npm run build:single`: one self-contained HTML file (see src/compiler/single-file.ts).
+  const single = mode === 'single';
+  return {
+    // Relative URLs: the build works from any static host, any sub-path and a copied folder.
+    base: './',
+    publicDir: single ? false : 'public',
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact', development: command === 'serve' } },
+    // No modulepreload helper: lazily loaded chunks (lessons, pages) have no CSS or deep imports of
+    // their own to preload, so plain import() is enough and saves a kilobyte on every first visit.
+    build: {
+      manifest: !single,
+      target: 'es2022',
+      modulePreload: false,
+      outDir: single ? 'dist-single' : 'dist',
+      // The single file carries its fonts inside it.
+      assetsInlineLimit: single ? Number.POSITIVE_INFINITY : undefined,
+      rolldownOptions: {
+        output: single
+          ? { codeSplitting: false }
+          : {
+              // Everything the first page needs in one chunk, which compresses better than the many
+              // small shared chunks the bundler would otherwise split out for the lazily loaded pages.
+              codeSplitting: {
+                groups: [{ name: 'app', test: (id: string) => FIRST_VISIT.test(id) && !LAZY.test(id) }],
+              },
+            },
       },
     },
-  },
-  preview: { headers: SECURITY_HEADERS },
-  plugins: [
-    lessonsPlugin(lessonsDir()),
-    stringsPlugin(),
-    cspPlugin(),
-    VitePWA({
-      registerType: 'prompt',
-      injectRegister: false,
-      includeAssets: ['favicon.svg'],
-      manifest: {
-        name: 'Safe Online',
-        short_name: 'Safe Online',
-        description: 'Digital-security lessons for human-rights defenders, that work offline.',
-        lang: 'en',
-        start_url: './',
-        scope: './',
-        display: 'standalone',
-        theme_color: '#0e5c63',
-        background_color: '#ffffff',
-        icons: [
-          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
-          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
-          { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
-        ],
-      },
-      workbox: {
-        globPatterns: ['**/*.{js,css,html,json,svg,png,woff2,webmanifest}'],
-        globIgnores: ['.vite/**'],
-        cleanupOutdatedCaches: true,
-        // A large course's search index can pass Workbox's 2 MiB default; it must still be saved offline.
-        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
-        // The first install takes control at once; later versions wait for the learner's "Update".
-        clientsClaim: true,
-        skipWaiting: false,
-      },
-    }),
-  ],
-}));
+    preview: { headers: SECURITY_HEADERS },
+    plugins: [
+      lessonsPlugin(lessonsDir()),
+      stringsPlugin(),
+      single && singleFilePlugin(),
+      cspPlugin(),
+      VitePWA({
+        // The single file works without a service worker.
+        disable: single,
+        registerType: 'prompt',
+        injectRegister: false,
+        includeAssets: ['favicon.svg'],
+        manifest: {
+          name: 'Safe Online',
+          short_name: 'Safe Online',
+          description: 'Digital-security lessons for human-rights defenders, that work offline.',
+          lang: 'en',
+          start_url: './',
+          scope: './',
+          display: 'standalone',
+          theme_color: '#0e5c63',
+          background_color: '#ffffff',
+          icons: [
+            { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+            { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+            { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          ],
+        },
+        workbox: {
+          globPatterns: ['**/*.{js,css,html,json,svg,png,woff2,webmanifest}'],
+          globIgnores: ['.vite/**'],
+          cleanupOutdatedCaches: true,
+          // A large course's search index can pass Workbox's 2 MiB default; it must still be saved offline.
+          maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+          // The first install takes control at once; later versions wait for the learner's "Update".
+          clientsClaim: true,
+          skipWaiting: false,
+        },
+      }),
+    ],
+  };
+});

@@ -14,6 +14,7 @@ import { zipSync } from 'fflate';
 import { renderUnicodeCompact } from 'uqr';
 import { build } from 'vite';
 import { SECURITY_HEADERS } from '../compiler/security-headers.ts';
+import { SINGLE_FILE } from '../compiler/single-file.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -29,6 +30,8 @@ const TYPES: Record<string, string> = {
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.webmanifest', '.svg']);
 /** The zip of the whole app, for partners to put on any web host. */
 export const ZIP_PATH = '/safe-online-site.zip';
+/** The single-file app, to pass to phones by Bluetooth, USB or a messaging app. */
+export const SINGLE_PATH = '/safe-online.html';
 
 /** Every file of `dir`, relative, for the zip. */
 function walk(dir: string, prefix = ''): string[] {
@@ -54,7 +57,11 @@ export function lanAddresses(): string[] {
 }
 
 /** Serves `dir` on every interface (`0.0.0.0`) at `port` (0: any free port). */
-export async function startWorkshopServer(dir: string, port: number): Promise<WorkshopServer> {
+export async function startWorkshopServer(
+  dir: string,
+  port: number,
+  single?: string,
+): Promise<WorkshopServer> {
   const root = path.resolve(dir);
   const zip = Buffer.from(
     zipSync(
@@ -70,6 +77,14 @@ export async function startWorkshopServer(dir: string, port: number): Promise<Wo
     let file = path.join(root, decodeURIComponent(url.pathname));
     const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+    if (url.pathname === SINGLE_PATH && single && existsSync(single)) {
+      response.writeHead(200, {
+        'Content-Type': TYPES['.html'],
+        'Content-Disposition': 'attachment; filename="safe-online.html"',
+      });
+      response.end(readFileSync(single));
+      return;
+    }
     if (url.pathname === ZIP_PATH) {
       response.writeHead(200, {
         'Content-Type': TYPES['.zip'],
@@ -113,10 +128,13 @@ async function main(args: string[]): Promise<void> {
     console.log('Building the app first…');
     await build({ logLevel: 'warn', build: { outDir: dir } });
   }
-  const { server, urls, port } = await startWorkshopServer(
-    dir,
-    Number(option('--port') ?? process.env.PORT ?? 8080),
-  );
+  const single = path.join('dist-single', SINGLE_FILE);
+  if (!existsSync(single)) {
+    console.log('Building the single-file app…');
+    await build({ mode: 'single', logLevel: 'warn' });
+  }
+  const requested = Number(option('--port') ?? process.env.PORT ?? 8080);
+  const { server, urls, port } = await startWorkshopServer(dir, requested, single);
   const address = server.address();
   console.log(
     `Safe Online is served on all network interfaces (${typeof address === 'object' && address ? address.address : '0.0.0.0'}:${port}).`,
@@ -130,9 +148,11 @@ async function main(args: string[]): Promise<void> {
     console.log(`Open on a phone on the same network: ${url}`);
     console.log(renderUnicodeCompact(url));
   }
+  const base = urls[0] ?? `http://localhost:${port}/`;
   console.log(
-    `A zip of the app, for a partner to host anywhere: ${urls[0] ?? `http://localhost:${port}/`}${ZIP_PATH.slice(1)}`,
+    `The app as one file, to pass on by Bluetooth, USB or a messaging app: ${base}${SINGLE_PATH.slice(1)}`,
   );
+  console.log(`A zip of the app, for a partner to host anywhere: ${base}${ZIP_PATH.slice(1)}`);
   console.log('Press Ctrl+C to stop.');
 }
 

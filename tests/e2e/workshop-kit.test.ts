@@ -20,7 +20,7 @@ beforeAll(async () => {
     output += chunk.toString();
   });
   const started = Date.now();
-  while (!output.includes('Press Ctrl+C') && Date.now() - started < 30_000)
+  while (!output.includes('Press Ctrl+C') && Date.now() - started < 90_000)
     await new Promise((r) => setTimeout(r, 100));
 });
 
@@ -59,6 +59,13 @@ describe('the workshop server', () => {
     expect((await fetch(`${base}/manifest.webmanifest`)).headers.get('content-type')).toBe(
       'application/manifest+json',
     );
+  });
+
+  it('offers the single-file app for download', async () => {
+    const port = /served on all network interfaces \([^)]*:(\d+)\)/.exec(output)?.[1];
+    const response = await fetch(`http://127.0.0.1:${port}/safe-online.html`);
+    expect(response.headers.get('content-disposition')).toContain('safe-online.html');
+    expect(await response.text()).toContain('<script type="module">');
   });
 
   it('offers a zip of the whole app for a partner to host', async () => {

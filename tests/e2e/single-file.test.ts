@@ -1,0 +1,64 @@
+/** The single HTML file: opened from the phone's files (file://), it shows lessons and keeps answers. */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SINGLE_FILE } from '../../src/compiler/single-file.ts';
+import { launch } from './harness.ts';
+
+const out = mkdtempSync(path.join(tmpdir(), 'safe-online-single-'));
+const file = pathToFileURL(path.join(out, SINGLE_FILE)).href;
+
+beforeAll(async () => {
+  await build({ mode: 'single', logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
+});
+
+afterAll(() => {
+  rmSync(out, { recursive: true, force: true });
+});
+
+describe('the single-file app', () => {
+  it('is one HTML file and nothing else', () => {
+    expect(statSync(path.join(out, SINGLE_FILE)).size).toBeGreaterThan(100_000);
+  });
+
+  it('renders a lesson in English and in Urdu from file://, and keeps an answer across a reload', async () => {
+    const browser = await launch(inject('chromePath'));
+    try {
+      const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+      const violations: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') violations.push(message.text());
+      });
+      await page.goto(`${file}#/en/lessons/passwords`);
+      await page.getByRole('heading', { level: 1, name: 'Strong passwords and password managers' }).waitFor();
+      const question = page.locator('fieldset.question').first();
+      await question.locator('label').nth(1).click();
+      await question.getByRole('button', { name: 'Check answer' }).click();
+      await expect.poll(() => question.locator('.result').textContent()).toMatch(/Correct\.|Not quite\./);
+      const verdict = await question.locator('.result').textContent();
+
+      await page.reload();
+      await page.locator('.lesson h1').waitFor();
+      expect(await page.locator('fieldset.question').first().locator('.result').textContent()).toBe(verdict);
+
+      await page.goto(`${file}#/ur/lessons/passwords`);
+      await page.reload();
+      await page.locator('.lesson h1[lang="ur"]').waitFor();
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      expect(
+        await page.evaluate(async () => {
+          await document.fonts.ready;
+          return document.fonts.check('16px "Noto Nastaliq Urdu"', 'اردو');
+        }),
+      ).toBe(true);
+      // Progress is shared across languages in the single file too.
+      expect(await page.locator('fieldset.question').first().locator('.result').textContent()).not.toBe('');
+      expect(violations).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
