@@ -4,6 +4,23 @@ import { browserAndServer, phone } from './harness.ts';
 
 const shared = browserAndServer();
 
+/** The text of each page of a PDF. */
+async function pdfText(pdf: Buffer): Promise<string[]> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  for (let number = 1; number <= document.numPages; number++) {
+    const content = await (await document.getPage(number)).getTextContent();
+    pages.push(
+      content.items
+        .map((item) => ('str' in item ? item.str : ''))
+        .join(' ')
+        .replace(/\s+/g, ' '),
+    );
+  }
+  return pages;
+}
+
 describe('a printed lesson', () => {
   it('is a handout with a blank quiz and the answer key on a page of its own', async () => {
     const { context, page } = await phone(shared.browser());
@@ -29,9 +46,34 @@ describe('a printed lesson', () => {
       );
       expect(await key.evaluate((element) => getComputedStyle(element).breakBefore)).toBe('page');
 
-      const pdf = await page.pdf({ format: 'A4' });
-      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
-      expect(pages).toBeGreaterThanOrEqual(2);
+      const pages = await pdfText(await page.pdf({ format: 'A4' }));
+      expect(pages.length).toBeGreaterThanOrEqual(2);
+      expect(pages[0]).toContain('Strong passwords and password managers');
+      expect(pages.at(-1)).toContain('Answer key');
+      expect(pages.join(' ')).not.toContain('Check answer');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('gives a workshop pack: the agenda, then each lesson of the plan as a handout', async () => {
+    const { context, page } = await phone(shared.browser());
+    try {
+      await page.goto(`${shared.server().url}#/en/workshops/intro-two-hours`);
+      await page.locator('.agenda').waitFor();
+      await expect.poll(() => page.locator('.handout').count()).toBe(3);
+      await page.emulateMedia({ media: 'print' });
+      const pages = await pdfText(await page.pdf({ format: 'A4' }));
+      const text = pages.join(' ');
+      expect(pages[0]).toContain('A two-hour introduction');
+      for (const title of [
+        'Make your security plan',
+        'Strong passwords and password managers',
+        'Secure messaging',
+      ]) {
+        expect(text).toContain(title);
+      }
+      expect(pages.filter((content) => content.includes('Answer key')).length).toBe(3);
     } finally {
       await context.close();
     }

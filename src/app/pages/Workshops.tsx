@@ -1,12 +1,13 @@
 /** Workshop plans: the list with audience and length, and one plan's agenda from a chosen start time. */
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../i18n';
-import type { Workshop } from '../../shared/types';
+import type { Lesson, Workshop } from '../../shared/types';
 import { CourseUnavailable } from '../components/CourseUnavailable';
 import { textLang } from '../components/text-lang';
 import type { Course } from '../course';
 import { useCourse, usePageHeading } from '../hooks';
 import { href } from '../router';
+import { Handout } from './Handout';
 
 /** "2 h 30 min" in the reader's language. */
 function duration(minutes: number): string {
@@ -38,6 +39,12 @@ const total = (plan: Workshop) => plan.sessions.reduce((sum, session) => sum + s
 
 function Plan({ plan, course, locale }: { plan: Workshop; course: Course; locale: string }) {
   const [start, setStart] = useState('09:00');
+  // The handouts of the plan's lessons, printed after the agenda as a workshop pack.
+  const [handouts, setHandouts] = useState<Lesson[]>([]);
+  useEffect(() => {
+    const ids = plan.sessions.filter((session) => session.kind === 'lesson').map((session) => session.text);
+    void Promise.all(ids.map((id) => course.load(id).then(({ lesson }) => lesson))).then(setHandouts);
+  }, [plan, course]);
   let elapsed = 0;
   return (
     <>
@@ -90,6 +97,12 @@ function Plan({ plan, course, locale }: { plan: Workshop; course: Course; locale
       <p>
         {t('workshops.ends', { time: clockTime(start, elapsed) })} ({duration(elapsed)})
       </p>
+      <p class="hint">{t('workshops.printPack')}</p>
+      <div class="print-only pack">
+        {handouts.map((lesson) => (
+          <Handout key={lesson.id} lesson={lesson} />
+        ))}
+      </div>
     </>
   );
 }
