@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lanAddresses } from '../../src/tools/workshop.ts';
+import { encodes, matrixFromHalfBlocks, trimBorder } from '../shared/qr-reference.ts';
 import { BUILD_DIR } from './harness.ts';
 
 let child: ChildProcess;
@@ -38,7 +39,16 @@ describe('the workshop server', () => {
     );
     expect(printed).toEqual(lanAddresses().map((address) => `http://${address}:${port}/`));
     expect(output).toContain('cannot save it for offline use');
-    if (printed.length > 0) expect(output).toMatch(/[█▀▄]{20,}/);
+    if (printed.length === 0) expect(output).toContain('No network found');
+    // Each address is followed by its QR code, which a phone reads back as that address.
+    for (const url of printed as string[]) {
+      const after = output.slice(output.indexOf(`: ${url}\n`) + url.length + 3).split('\n');
+      const code = after.slice(
+        0,
+        after.findIndex((line) => !/^[█▀▄ ]+$/.test(line)),
+      );
+      expect(encodes(trimBorder(matrixFromHalfBlocks(code)), url), url).toBe(true);
+    }
   });
 
   it('serves the app through loopback with the right types, compressed', async () => {

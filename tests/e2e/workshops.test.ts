@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileCourse } from '../../src/compiler/course.ts';
 import { lessonsDir } from '../../src/compiler/options.ts';
+import { encodes, matrixFromSvgPath, trimBorder } from '../shared/qr-reference.ts';
 import { browserAndServer, phone } from './harness.ts';
 
 const course = compileCourse(lessonsDir());
@@ -51,7 +52,13 @@ describe('sharing the app', () => {
       const address = `${shared.server().url}#/ur/`;
       expect(await page.locator('.qr').getAttribute('aria-label')).toContain(address);
       expect(await page.locator('.address').textContent()).toBe(address);
-      expect(await code.locator('path, rect').count()).toBeGreaterThan(0);
+      // The code a phone scans is this address, exactly.
+      const drawing = await code.evaluate((svg) => ({
+        width: (svg as SVGSVGElement).viewBox.baseVal.width,
+        d: svg.querySelector('path')?.getAttribute('d') ?? '',
+      }));
+      const modules = trimBorder(matrixFromSvgPath(drawing.d, 10, drawing.width / 10));
+      expect(encodes(modules, address)).toBe(true);
       expect(requests.every((url) => url.startsWith(shared.server().url))).toBe(true);
     } finally {
       await context.close();
