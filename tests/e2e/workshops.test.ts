@@ -1,4 +1,5 @@
 /** A trainer planning a workshop: the plans with their length and audience, an agenda from a start time. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileCourse } from '../../src/compiler/course.ts';
 import { lessonsDir } from '../../src/compiler/options.ts';
@@ -59,6 +60,10 @@ describe('sharing the app', () => {
       }));
       const modules = trimBorder(matrixFromSvgPath(drawing.d, 10, drawing.width / 10));
       expect(encodes(modules, address)).toBe(true);
+      // The ways to pass the app on, in the reader's language.
+      const { share } = JSON.parse(readFileSync('locales/ur.json', 'utf8'));
+      for (const title of [share.workshopTitle, share.fileTitle, share.hostTitle])
+        await page.getByRole('heading', { level: 2, name: title }).waitFor();
       expect(requests.every((url) => url.startsWith(shared.server().url))).toBe(true);
     } finally {
       await context.close();

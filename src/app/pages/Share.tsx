@@ -31,6 +31,8 @@ export default function SharePage({ locale }: { locale: string }) {
       </p>
       <h2>{t('share.workshopTitle')}</h2>
       <p>{t('share.workshop')}</p>
+      <h2>{t('share.fileTitle')}</h2>
+      <p>{t('share.file')}</p>
       <h2>{t('share.hostTitle')}</h2>
       <p>{t('share.host')}</p>
     </div>
