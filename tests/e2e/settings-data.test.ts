@@ -135,4 +135,51 @@ describe('your data', () => {
       await context.close();
     }
   });
+
+  it('protects a file with a passphrase that another phone must know to open it', async () => {
+    const { context, page } = await phone(shared.browser());
+    let file = '';
+    try {
+      await answerFirstQuestions(page, 'passwords', 2);
+      await page.goto(`${shared.server().url}#/en/settings`);
+      const passphrase = page.getByLabel('Passphrase to protect the file (optional)');
+      await passphrase.fill('short');
+      await page.getByRole('button', { name: 'Save progress to a file' }).click();
+      await page.getByText('A passphrase needs at least 8 characters. No file was saved.').waitFor();
+
+      await passphrase.fill('river mango lantern');
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Save progress to a file' }).click();
+      file = path.join(tmpdir(), `protected-${Date.now()}.json`);
+      await (await download).saveAs(file);
+    } finally {
+      await context.close();
+    }
+    const text = readFileSync(file, 'utf8');
+    expect(JSON.parse(text)).toMatchObject({ kind: 'progress-sealed', kdf: { iterations: 600_000 } });
+    // Nothing of the learner's progress can be read in the file.
+    expect(text).not.toContain('passwords');
+
+    const other = await phone(shared.browser());
+    try {
+      await other.page.goto(`${shared.server().url}#/en/settings`);
+      await other.page.locator('input[type="file"]').setInputFiles(file);
+      await other.page.getByText('This file is protected with a passphrase.').waitFor();
+      const unlock = other.page.getByLabel('Passphrase of the file');
+      await unlock.fill('river mango lanterns');
+      await other.page.getByRole('button', { name: 'Open the file' }).click();
+      await other.page
+        .getByText('The passphrase is wrong, or the file was changed. Nothing was changed.')
+        .waitFor();
+      expect((await exportFile(other.page)).data.answers).toEqual([]);
+
+      await other.page.locator('input[type="file"]').setInputFiles(file);
+      await other.page.getByLabel('Passphrase of the file').fill('river mango lantern');
+      await other.page.getByRole('button', { name: 'Open the file' }).click();
+      await other.page.getByText('The progress in the file was added.').waitFor();
+      expect((await exportFile(other.page)).data.answers).toHaveLength(2);
+    } finally {
+      await other.context.close();
+    }
+  });
 });

@@ -2,14 +2,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { availableLocales, isLocale, LOCALE_NAMES } from '../../shared/locales';
-import type { ImportProblem } from '../../shared/progress-file';
 import { type Appearance, loadAppearance, saveAppearance, TEXT_SIZES, THEMES } from '../appearance';
 import { useCourse, usePageHeading } from '../hooks';
 import { chooseLocale } from '../language';
 import type { Route } from '../router';
 import { eraseEverything } from './erase';
 import { InstallApp } from './InstallApp';
-import { exportProgress, importProgress } from './progress-data';
+import { exportProgress, importProgress, MIN_PASSPHRASE } from './progress-data';
 import { type StorageReport, storageReport } from './settings-storage';
 
 function megabytes(bytes: number): string {
@@ -26,7 +25,30 @@ export default function SettingsPage({ route }: { route: Route }) {
   const [report, setReport] = useState<StorageReport | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
+  const [locked, setLocked] = useState<File | null>(null);
+  const [unlockPassphrase, setUnlockPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
   const heading = usePageHeading<HTMLHeadingElement>(appearance !== null);
+
+  /** Opens a progress file; a protected one first asks for its passphrase. */
+  async function openFile(file: File, filePassphrase?: string): Promise<void> {
+    setBusy(true);
+    if (filePassphrase !== undefined) setMessage({ text: t('data.working'), error: false });
+    const outcome = await importProgress(file, filePassphrase).finally(() => setBusy(false));
+    if (outcome === 'locked') {
+      setLocked(file);
+      setUnlockPassphrase('');
+      setMessage({ text: t('data.locked'), error: false });
+      return;
+    }
+    if (outcome !== 'wrong-passphrase') setLocked(null);
+    setMessage(
+      outcome
+        ? { text: t(`data.problems.${outcome}`), error: true }
+        : { text: t('data.imported'), error: false },
+    );
+  }
 
   useEffect(() => {
     document.title = `${t('settings.title')} · ${t('app.name')}`;
@@ -139,8 +161,35 @@ export default function SettingsPage({ route }: { route: Route }) {
       <section aria-labelledby="data-heading">
         <h2 id="data-heading">{t('data.title')}</h2>
         <p>{t('data.intro')}</p>
+        <label class="field">
+          {t('data.passphrase')}
+          <input
+            type="password"
+            autocomplete="new-password"
+            aria-describedby="passphrase-hint"
+            value={passphrase}
+            onInput={(event) => setPassphrase(event.currentTarget.value)}
+          />
+        </label>
+        <p class="hint" id="passphrase-hint">
+          {t('data.passphraseHint', { count: MIN_PASSPHRASE })}
+        </p>
         <p class="actions">
-          <button type="button" class="button" onClick={() => void exportProgress()}>
+          <button
+            type="button"
+            class="button"
+            disabled={busy}
+            onClick={async () => {
+              if (passphrase && passphrase.length < MIN_PASSPHRASE) {
+                setMessage({ text: t('data.passphraseShort', { count: MIN_PASSPHRASE }), error: true });
+                return;
+              }
+              setMessage(passphrase ? { text: t('data.working'), error: false } : null);
+              setBusy(true);
+              await exportProgress(passphrase).finally(() => setBusy(false));
+              setMessage(null);
+            }}
+          >
             {t('data.export')}
           </button>
           <label class="button button-quiet file-button">
@@ -149,21 +198,50 @@ export default function SettingsPage({ route }: { route: Route }) {
               type="file"
               accept="application/json,.json"
               class="visually-hidden"
-              onChange={async (event) => {
+              onChange={(event) => {
                 const input = event.currentTarget;
                 const file = input.files?.[0];
                 input.value = '';
-                if (!file) return;
-                const problem: ImportProblem | 'failed' | null = await importProgress(file);
-                setMessage(
-                  problem
-                    ? { text: t(`data.problems.${problem}`), error: true }
-                    : { text: t('data.imported'), error: false },
-                );
+                if (file) void openFile(file);
               }}
             />
           </label>
         </p>
+        {locked && (
+          <form
+            class="unlock"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void openFile(locked, unlockPassphrase);
+            }}
+          >
+            <label class="field">
+              {t('data.unlockLabel')}
+              <input
+                type="password"
+                autocomplete="off"
+                required
+                value={unlockPassphrase}
+                onInput={(event) => setUnlockPassphrase(event.currentTarget.value)}
+              />
+            </label>
+            <p class="actions">
+              <button type="submit" class="button" disabled={busy}>
+                {t('data.unlock')}
+              </button>
+              <button
+                type="button"
+                class="button button-quiet"
+                onClick={() => {
+                  setLocked(null);
+                  setMessage(null);
+                }}
+              >
+                {t('data.cancel')}
+              </button>
+            </p>
+          </form>
+        )}
         <p
           class={message?.error ? 'notice notice-warning' : message ? 'notice' : 'visually-hidden'}
           role="status"

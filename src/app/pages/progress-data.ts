@@ -1,28 +1,57 @@
-/** Saving progress to a file and reading it back, merged with what this phone holds. */
+/**
+ * Saving progress to a file, optionally protected with a passphrase, and reading it back, merged
+ * with what this phone holds.
+ */
 import {
   type ImportProblem,
+  MAX_FILE_BYTES,
   mergeProgress,
   readProgressFile,
   toProgressFile,
 } from '../../shared/progress-file';
+import { isSealed, seal, type UnsealProblem, unseal } from '../../shared/sealed-file';
 import { progressChanged, progressStore } from '../progress';
 
-/** Offers the learner's progress as a JSON file download. */
-export async function exportProgress(): Promise<void> {
+/** The shortest passphrase accepted for a protected file. */
+export const MIN_PASSPHRASE = 8;
+
+/** Why an import did not happen; `locked` asks for the file's passphrase. */
+export type ImportOutcome = ImportProblem | UnsealProblem | 'locked' | 'failed' | null;
+
+/** Offers the learner's progress as a JSON file download, encrypted when a passphrase is given. */
+export async function exportProgress(passphrase = ''): Promise<void> {
   const store = await progressStore();
   const data = toProgressFile(await store.snapshot(), new Date());
-  const blob = new Blob([JSON.stringify(data, null, 1)], { type: 'application/json' });
+  const text = JSON.stringify(data, null, 1);
+  const body = passphrase ? await seal(text, passphrase) : text;
+  const blob = new Blob([body], { type: 'application/json' });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
-  link.download = `safe-online-progress-${data.exportedAt.slice(0, 10)}.json`;
+  link.download = `safe-online-progress-${data.exportedAt.slice(0, 10)}${passphrase ? '-protected' : ''}.json`;
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
-/** Reads a chosen file and merges it in; resolves to the problem when the file is refused. */
-export async function importProgress(file: File): Promise<ImportProblem | 'failed' | null> {
+/**
+ * Reads a chosen file and merges it in. A protected file without `passphrase` resolves to
+ * `locked`; any refusal changes nothing.
+ */
+export async function importProgress(file: File, passphrase?: string): Promise<ImportOutcome> {
   // The size is checked before reading, so a huge file is never loaded into memory.
-  const read = readProgressFile(file.size > 5 * 1024 * 1024 ? '' : await file.text(), file.size);
+  let text = file.size > MAX_FILE_BYTES ? '' : await file.text();
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // readProgressFile says so.
+  }
+  if (isSealed(json)) {
+    if (passphrase === undefined) return 'locked';
+    const opened = await unseal(json, passphrase);
+    if (!opened.ok) return opened.problem;
+    text = opened.text;
+  }
+  const read = readProgressFile(text, file.size);
   if (!read.ok) return read.problem;
   try {
     const store = await progressStore();
