@@ -9,6 +9,7 @@ import { useLanguage } from './hooks';
 import { HomePage } from './pages/Home';
 import { LessonPage } from './pages/Lesson';
 import { erased } from './progress';
+import { quickExit } from './quick-exit';
 import { href, type Route, useRoute } from './router';
 import { useObservable } from './state';
 
@@ -75,6 +76,7 @@ export function App() {
       <>
         <header class="app-bar">
           <span class="brand">{t('app.name')}</span>
+          <QuickExit />
         </header>
         <main id="main" tabIndex={-1}>
           <ChooseLanguagePage />
@@ -108,6 +110,7 @@ export function App() {
             {t('nav.progress')}
           </a>
         </nav>
+        <QuickExit />
       </header>
       <Notices />
       <main id="main" tabIndex={-1}>
@@ -132,5 +135,14 @@ export function App() {
         </nav>
       </footer>
     </>
+  );
+}
+
+/** On every page: leaves the app at once for a blank page (Escape three times does the same). */
+function QuickExit() {
+  return (
+    <button type="button" class="quick-exit" onClick={quickExit}>
+      {t('nav.quickExit')}
+    </button>
   );
 }

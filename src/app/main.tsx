@@ -5,6 +5,7 @@ import { enablePseudoLocale, matchLocale } from '../shared/locales';
 import { App } from './App';
 import { applyAppearance, loadAppearance } from './appearance';
 import { savedLocale, saveLocale } from './language';
+import { exitOnTripleEscape, leftBefore } from './quick-exit';
 import { href, parseHash } from './router';
 import { startUpdates } from './updates';
 import './styles.css';
@@ -14,22 +15,30 @@ const root = document.getElementById('app');
 // `npm run dev` can switch to an accented, longer English to show hard-coded or cut-off text.
 if (import.meta.env.DEV) enablePseudoLocale();
 
-try {
-  // A link that names a language opens in it; otherwise the language chosen before, if any.
-  const fromAddress = parseHash(location.hash)?.locale;
-  const saved = await savedLocale();
-  if (fromAddress && !saved) void saveLocale(fromAddress);
-  if (!fromAddress && saved) history.replaceState(null, '', href(saved, { page: 'home' }));
-  // Text size and colours first, so the first page is drawn the way the learner set it.
-  const [appearance] = await Promise.all([
-    loadAppearance(),
-    initI18n(fromAddress ?? saved ?? matchLocale(navigator.languages ?? [])),
-  ]);
-  applyAppearance(appearance);
-  if (root) render(<App />, root);
-} catch (error) {
-  // Never a blank page: say so plainly, even if the interface strings are what failed.
-  console.error(error);
-  if (root) root.textContent = 'Safe Online could not start. Reload the page to try again.';
+async function start(): Promise<void> {
+  try {
+    // A link that names a language opens in it; otherwise the language chosen before, if any.
+    const fromAddress = parseHash(location.hash)?.locale;
+    const saved = await savedLocale();
+    if (fromAddress && !saved) void saveLocale(fromAddress);
+    if (!fromAddress && saved) history.replaceState(null, '', href(saved, { page: 'home' }));
+    // Text size and colours first, so the first page is drawn the way the learner set it.
+    const [appearance] = await Promise.all([
+      loadAppearance(),
+      initI18n(fromAddress ?? saved ?? matchLocale(navigator.languages ?? [])),
+    ]);
+    applyAppearance(appearance);
+    if (root) render(<App />, root);
+  } catch (error) {
+    // Never a blank page: say so plainly, even if the interface strings are what failed.
+    console.error(error);
+    if (root) root.textContent = 'Safe Online could not start. Reload the page to try again.';
+  }
+  void startUpdates();
 }
-void startUpdates();
+
+// Back after a quick exit leaves again, before anything is drawn.
+if (!leftBefore()) {
+  exitOnTripleEscape();
+  void start();
+}

@@ -13,7 +13,7 @@ const DIST = path.resolve(GIVEN ?? 'dist');
 const MANIFEST = path.join(DIST, '.vite', 'manifest.json');
 
 /** Budgets in bytes (1 kB = 1,000 bytes): gzip for code, file size for fonts (woff2 is already compressed). */
-const BUDGETS = { firstVisitJs: 35_000, css: 8_000, urduFonts: 200_000, hindiFonts: 120_000 };
+const BUDGETS = { firstVisitJs: 36_000, css: 8_000, urduFonts: 200_000, hindiFonts: 120_000 };
 
 interface ManifestChunk {
   file: string;

@@ -1,0 +1,47 @@
+/**
+ * Quick exit: the app is replaced at once by a blank page, the way a page is left when someone
+ * looks over a learner's shoulder. The current history entry is replaced, not added to, and until
+ * the app is opened afresh a Back into it (from history or the back-forward cache) leaves again
+ * before anything is drawn. Only a neutral flag is kept, in this tab's session storage.
+ */
+const LEFT = 'left';
+const BLANK = 'about:blank';
+
+export function quickExit(): void {
+  try {
+    sessionStorage.setItem(LEFT, '1');
+  } catch {
+    // Without session storage Back can return to the app; leaving still happens.
+  }
+  document.title = '';
+  document.body.replaceChildren();
+  location.replace(BLANK);
+}
+
+/** True (and leaving again) when this page was reached by Back after a quick exit. */
+export function leftBefore(): boolean {
+  let left = false;
+  try {
+    const [entry] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    if (entry?.type !== 'back_forward') sessionStorage.removeItem(LEFT);
+    left = sessionStorage.getItem(LEFT) !== null;
+  } catch {
+    // No session storage: nothing was kept, so there is nothing to check.
+  }
+  if (left) quickExit();
+  // A page restored from the back-forward cache runs no script again, only this event.
+  addEventListener('pageshow', (event) => {
+    if (event.persisted && sessionStorage.getItem(LEFT) !== null) quickExit();
+  });
+  return left;
+}
+
+/** Escape pressed three times within two seconds leaves too (for keyboards and clickers). */
+export function exitOnTripleEscape(): void {
+  let presses: number[] = [];
+  addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    presses = [...presses.filter((at) => event.timeStamp - at < 2000), event.timeStamp];
+    if (presses.length >= 3) quickExit();
+  });
+}

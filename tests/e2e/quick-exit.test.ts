@@ -1,0 +1,72 @@
+/** Quick exit: someone looks over the learner's shoulder, and the lesson is gone at once, even from Back. */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAndServer, phone } from './harness.ts';
+
+const shared = browserAndServer();
+
+/** What is on screen now, and the address. */
+async function screen(page: Page): Promise<{ url: string; text: string; title: string }> {
+  return {
+    url: page.url(),
+    text: (await page.evaluate(() => document.body?.textContent ?? '')).trim(),
+    title: await page.title(),
+  };
+}
+
+describe('quick exit', () => {
+  it('replaces the lesson with a blank page, and Back does not bring it back', async () => {
+    const { context, page } = await phone(shared.browser());
+    try {
+      await page.goto(`${shared.server().url}#/ur/`);
+      await page.locator('.home h1').waitFor();
+      await page.goto(`${shared.server().url}#/ur/lessons/documenting-violations`);
+      await page.locator('.lesson h1').waitFor();
+      await page.getByRole('button', { name: 'فوراً نکلیں' }).click();
+      await page.waitForURL('about:blank');
+      expect(await screen(page)).toEqual({ url: 'about:blank', text: '', title: '' });
+
+      // Back, twice: through the lesson's place in history and the home page's.
+      for (const _ of [1, 2]) {
+        await page.goBack().catch(() => undefined);
+        await page.waitForURL('about:blank');
+        await page.waitForTimeout(300);
+        expect(await screen(page)).toEqual({ url: 'about:blank', text: '', title: '' });
+      }
+
+      // Opened afresh, the app works as before.
+      await page.goto(`${shared.server().url}#/ur/lessons/documenting-violations`);
+      await page.locator('.lesson h1').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('also happens on pressing Escape three times, on any page', async () => {
+    const { context, page } = await phone(shared.browser());
+    try {
+      await page.goto(`${shared.server().url}#/en/present/passwords`);
+      await page.locator('h1').first().waitFor();
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      expect(page.url()).toContain('present/passwords');
+      await page.keyboard.press('Escape');
+      await page.waitForURL('about:blank');
+      expect((await screen(page)).text).toBe('');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('is on every page, in the header', async () => {
+    const { context, page } = await phone(shared.browser());
+    try {
+      for (const route of ['', 'lessons/passwords', 'progress', 'settings', 'glossary', 'workshops']) {
+        await page.goto(`${shared.server().url}#/en/${route}`);
+        await page.locator('header').getByRole('button', { name: 'Quick exit' }).waitFor();
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
