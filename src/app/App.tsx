@@ -20,6 +20,7 @@ const WorkshopsPage = lazyPage(() => import('./pages/Workshops').then((module) =
 const SharePage = lazyPage(() => import('./pages/Share').then((module) => module.default));
 const PresentPage = lazyPage(() => import('./pages/Present').then((module) => module.default));
 const SettingsPage = lazyPage(() => import('./pages/Settings').then((module) => module.default));
+const ErasePage = lazyPage(() => import('./pages/Erase').then((module) => module.default));
 const GlossaryPage = lazyPage(() => import('./pages/Glossary').then((module) => module.default));
 // Shown once, on first launch: not worth loading on every visit.
 const ChooseLanguagePage = lazyPage(() =>
@@ -46,6 +47,8 @@ function PageFor({ route }: { route: Route }) {
       return <WorkshopsPage locale={route.locale} planId={route.planId} />;
     case 'share':
       return <SharePage locale={route.locale} />;
+    case 'erase':
+      return <ErasePage locale={route.locale} />;
     case 'glossary':
       return <GlossaryPage locale={route.locale} termId={route.termId} />;
     default:
@@ -110,7 +113,12 @@ export function App() {
             {t('nav.progress')}
           </a>
         </nav>
-        <QuickExit />
+        <p class="safety">
+          <a href={href(route.locale, { page: 'erase' })} aria-current={current('erase')}>
+            {t('nav.erase')}
+          </a>
+          <QuickExit />
+        </p>
       </header>
       <Notices />
       <main id="main" tabIndex={-1}>

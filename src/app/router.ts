@@ -12,6 +12,7 @@ export type Page =
   | { page: 'present'; lessonId: string }
   | { page: 'workshops'; planId?: string }
   | { page: 'share' }
+  | { page: 'erase' }
   | { page: 'glossary'; termId?: string }
   | { page: 'not-found' };
 export type Route = Page & { locale: Locale };
@@ -30,6 +31,7 @@ const PAGES: Record<string, { page: Page['page']; params: string[]; required: nu
   workshops: { page: 'workshops', params: ['planId'], required: 0 },
   glossary: { page: 'glossary', params: ['termId'], required: 0 },
   share: { page: 'share', params: [], required: 0 },
+  erase: { page: 'erase', params: [], required: 0 },
 };
 
 /** Reads a route from a location hash such as `#/en/lessons/passwords`. */

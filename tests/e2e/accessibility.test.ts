@@ -43,6 +43,7 @@ const PAGES: [string, string, string][] = [
   ['search', 'search', '.search h1'],
   ['glossary', 'glossary', '.glossary h1'],
   ['settings', 'settings', '.settings h1'],
+  ['erase', 'erase', '.erase h1'],
 ];
 
 describe.each(['en', 'ur'])('in %s', (locale) => {

@@ -27,6 +27,7 @@ function routes(locale: string): string[] {
     'workshops',
     ...plans.map((plan) => `workshops/${plan.id}`),
     'share',
+    'erase',
     ...course.entries.flatMap((entry) => [`lessons/${entry.id}`, `present/${entry.id}`]),
   ];
 }

@@ -70,3 +70,40 @@ describe('quick exit', () => {
     }
   });
 });
+
+describe('fast erase', () => {
+  it('takes two taps from any page, leaves a blank page, and nothing of the app behind', async () => {
+    const { context, page } = await phone(shared.browser());
+    const origin = shared.server().url;
+    try {
+      await page.goto(`${origin}#/hi/lessons/passwords`);
+      const question = page.locator('fieldset.question').first();
+      await question.locator('label').first().click();
+      await question.getByRole('button').click();
+      await expect.poll(() => question.locator('.result').textContent()).not.toBe('');
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      const before = await page.evaluate(async () => ({
+        databases: (await indexedDB.databases()).length,
+        workers: (await navigator.serviceWorker.getRegistrations()).length,
+      }));
+      expect(before).toEqual({ databases: 1, workers: 1 });
+
+      await page.locator('header').getByRole('link', { name: 'मिटाएँ' }).click();
+      await page.getByRole('button', { name: 'हाँ, सब कुछ मिटाएँ' }).click();
+      await page.waitForURL('about:blank');
+      expect((await screen(page)).text).toBe('');
+
+      // Looked at from a plain file of the same site, so the app does not start again.
+      await page.goto(`${origin}favicon.svg`);
+      const left = await page.evaluate(async () => ({
+        databases: (await indexedDB.databases()).map((db) => db.name),
+        caches: await caches.keys(),
+        workers: (await navigator.serviceWorker.getRegistrations()).length,
+        local: localStorage.length,
+      }));
+      expect(left).toEqual({ databases: [], caches: [], workers: 0, local: 0 });
+    } finally {
+      await context.close();
+    }
+  });
+});
