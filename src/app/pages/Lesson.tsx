@@ -91,7 +91,8 @@ function LoadedLesson({ locale, course, entry, section }: LoadedProps) {
     };
     element.addEventListener('click', onClick);
     return () => element.removeEventListener('click', onClick);
-  }, [lesson, course]);
+    // The article is drawn only once both the lesson and the progress have loaded.
+  }, [lesson, course, progress.loaded]);
 
   useEffect(() => {
     let live = true;
