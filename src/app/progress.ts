@@ -7,7 +7,6 @@ import {
   type ProgressSummary,
   type StorageStatus,
 } from '../storage';
-import { privateSession } from './private-session';
 import { observable } from './state';
 
 /** The latest storage problem to tell the learner about, if any. */
@@ -18,7 +17,7 @@ let opened: Promise<OpenedStorage> | undefined;
 
 /** The progress store, opened on first use. Never rejects: it falls back to memory. */
 export async function progressStore() {
-  opened ??= openStorage({ private: privateSession() }).then((result) => {
+  opened ??= openStorage().then((result) => {
     // Storage opened after all: the tab that held an older version was closed.
     if (storageStatus.get()?.kind === 'blocked') storageStatus.set(null);
     return result;

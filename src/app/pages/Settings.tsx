@@ -5,11 +5,9 @@ import { availableLocales, isLocale, LOCALE_NAMES } from '../../shared/locales';
 import { type Appearance, loadAppearance, saveAppearance, TEXT_SIZES, THEMES } from '../appearance';
 import { useCourse, usePageHeading } from '../hooks';
 import { chooseLocale } from '../language';
-import { privateSession } from '../private-session';
 import type { Route } from '../router';
 import { eraseEverything } from './erase';
 import { InstallApp } from './InstallApp';
-import { setPrivateSession } from './private-toggle';
 import { exportProgress, importProgress, MIN_PASSPHRASE } from './progress-data';
 import { type StorageReport, storageReport } from './settings-storage';
 
@@ -31,7 +29,6 @@ export default function SettingsPage({ route }: { route: Route }) {
   const [locked, setLocked] = useState<File | null>(null);
   const [unlockPassphrase, setUnlockPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
-  const [privately, setPrivately] = useState(privateSession);
   const heading = usePageHeading<HTMLHeadingElement>(appearance !== null);
 
   /** Opens a progress file; a protected one first asks for its passphrase. */
@@ -139,21 +136,6 @@ export default function SettingsPage({ route }: { route: Route }) {
         <span>
           {t('settings.trainerMode')}
           <span class="hint">{t('settings.trainerModeHint')}</span>
-        </span>
-      </label>
-
-      <label class="field checkbox-field">
-        <input
-          type="checkbox"
-          checked={privately}
-          onChange={async (event) => {
-            const on = event.currentTarget.checked;
-            if (await setPrivateSession(on)) setPrivately(on);
-          }}
-        />
-        <span>
-          {t('settings.privateSession')}
-          <span class="hint">{t('settings.privateSessionHint')}</span>
         </span>
       </label>
 
