@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { preview } from 'vite';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { CHROMIUM_ARGS } from '../../src/tools/chromium.ts';
 
 /** Where the end-to-end build goes (apart from `npm run build`'s dist/). */
@@ -60,6 +60,24 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, {
     timeout: 30_000,
   });
+}
+
+/**
+ * Picks option `option` of the `index`th question on the page and checks it, the way a learner does;
+ * resolves to the verdict shown. `check` is the button's name in the interface's language.
+ */
+export async function answerQuestion(
+  page: Page,
+  index = 0,
+  option = 0,
+  check = 'Check answer',
+): Promise<string> {
+  const question = page.locator('fieldset.question').nth(index);
+  await question.locator('label').nth(option).click();
+  await question.getByRole('button', { name: check }).click();
+  const result = question.locator('.result');
+  await expect.poll(() => result.textContent()).not.toBe('');
+  return (await result.textContent()) ?? '';
 }
 
 /** True when the page is wider than the screen (something would need horizontal scrolling). */

@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SECURITY_HEADERS } from '../../src/compiler/security-headers.ts';
-import { launch, phone, type Server, serve } from './harness.ts';
+import { answerQuestion, launch, phone, type Server, serve } from './harness.ts';
 
 let server: Server;
 let browser: Browser;
@@ -77,10 +77,7 @@ describe('a phone where IndexedDB does not work', () => {
       await page.goto(`${server.url}#/en/lessons/passwords`);
       await page.getByRole('heading', { level: 1, name: 'Strong passwords and password managers' }).waitFor();
       await page.getByText('Your progress cannot be saved on this device right now.').waitFor();
-      const question = page.locator('fieldset.question').first();
-      await question.locator('label').first().click();
-      await question.getByRole('button', { name: 'Check answer' }).click();
-      await expect.poll(() => question.locator('.result').textContent()).toMatch(/Correct\.|Not quite\./);
+      expect(await answerQuestion(page)).toMatch(/Correct\.|Not quite\./);
 
       // Kept in memory while the app is open: visible again after moving to another page and back.
       await page.getByRole('link', { name: 'Lessons', exact: true }).click();

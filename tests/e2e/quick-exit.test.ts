@@ -1,7 +1,7 @@
 /** Quick exit: someone looks over the learner's shoulder, and the lesson is gone at once, even from Back. */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserAndServer, phone } from './harness.ts';
+import { answerQuestion, browserAndServer, phone } from './harness.ts';
 
 const shared = browserAndServer();
 
@@ -77,10 +77,7 @@ describe('fast erase', () => {
     const origin = shared.server().url;
     try {
       await page.goto(`${origin}#/hi/lessons/passwords`);
-      const question = page.locator('fieldset.question').first();
-      await question.locator('label').first().click();
-      await question.getByRole('button').click();
-      await expect.poll(() => question.locator('.result').textContent()).not.toBe('');
+      await answerQuestion(page, 0, 0, 'उत्तर जाँचें');
       await page.evaluate(() => navigator.serviceWorker.ready);
       const before = await page.evaluate(async () => ({
         databases: (await indexedDB.databases()).length,

@@ -4,18 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserAndServer, phone } from './harness.ts';
+import { answerQuestion, browserAndServer, phone } from './harness.ts';
 
 const shared = browserAndServer();
 
 async function answerFirstQuestions(page: Page, lessonId: string, count: number): Promise<void> {
   await page.goto(`${shared.server().url}#/en/lessons/${lessonId}`);
-  for (let index = 0; index < count; index++) {
-    const question = page.locator('fieldset.question').nth(index);
-    await question.locator('label').first().click();
-    await question.getByRole('button', { name: 'Check answer' }).click();
-    await expect.poll(() => question.locator('.result').textContent()).not.toBe('');
-  }
+  for (let index = 0; index < count; index++) await answerQuestion(page, index);
   await page.locator('.checklist label').first().click();
   await expect.poll(() => page.locator('.checklist-count').textContent()).toMatch(/^1 of/);
 }

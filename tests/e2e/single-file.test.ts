@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SINGLE_FILE } from '../../src/compiler/single-file.ts';
-import { launch } from './harness.ts';
+import { answerQuestion, launch } from './harness.ts';
 
 const out = mkdtempSync(path.join(tmpdir(), 'safe-online-single-'));
 const file = pathToFileURL(path.join(out, SINGLE_FILE)).href;
@@ -34,11 +34,8 @@ describe('the single-file app', () => {
       });
       await page.goto(`${file}#/en/lessons/passwords`);
       await page.getByRole('heading', { level: 1, name: 'Strong passwords and password managers' }).waitFor();
-      const question = page.locator('fieldset.question').first();
-      await question.locator('label').nth(1).click();
-      await question.getByRole('button', { name: 'Check answer' }).click();
-      await expect.poll(() => question.locator('.result').textContent()).toMatch(/Correct\.|Not quite\./);
-      const verdict = await question.locator('.result').textContent();
+      const verdict = await answerQuestion(page, 0, 1);
+      expect(verdict).toMatch(/Correct\.|Not quite\./);
 
       await page.reload();
       await page.locator('.lesson h1').waitFor();

@@ -18,19 +18,26 @@ export function LanguageSwitcher({ route }: { route: Route }) {
         />
       </svg>
       <span class="visually-hidden">{t('language.label')}</span>
-      <select
-        value={route.locale}
-        onChange={(event) => {
-          const locale = event.currentTarget.value;
-          if (isLocale(locale)) chooseLocale(locale, route);
-        }}
-      >
-        {availableLocales().map((locale) => (
-          <option key={locale} value={locale} lang={locale}>
-            {LOCALE_NAMES[locale]}
-          </option>
-        ))}
-      </select>
+      <LocaleSelect route={route} />
     </label>
+  );
+}
+
+/** The list of languages; choosing one switches the app to it on the same page. */
+export function LocaleSelect({ route }: { route: Route }) {
+  return (
+    <select
+      value={route.locale}
+      onChange={(event) => {
+        const locale = event.currentTarget.value;
+        if (isLocale(locale)) chooseLocale(locale, route);
+      }}
+    >
+      {availableLocales().map((locale) => (
+        <option key={locale} value={locale} lang={locale}>
+          {LOCALE_NAMES[locale]}
+        </option>
+      ))}
+    </select>
   );
 }

@@ -1,10 +1,9 @@
 /** Settings: language, text size, colours, storage on this phone, and the learner's data. */
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../i18n';
-import { availableLocales, isLocale, LOCALE_NAMES } from '../../shared/locales';
 import { type Appearance, loadAppearance, saveAppearance, TEXT_SIZES, THEMES } from '../appearance';
+import { LocaleSelect } from '../components/LanguageSwitcher';
 import { useCourse, usePageHeading } from '../hooks';
-import { chooseLocale } from '../language';
 import type { Route } from '../router';
 import { eraseEverything } from './erase';
 import { InstallApp } from './InstallApp';
@@ -78,19 +77,7 @@ export default function SettingsPage({ route }: { route: Route }) {
 
       <label class="field">
         <span>{t('settings.language')}</span>
-        <select
-          value={route.locale}
-          onChange={(event) => {
-            const locale = event.currentTarget.value;
-            if (isLocale(locale)) chooseLocale(locale, route);
-          }}
-        >
-          {availableLocales().map((locale) => (
-            <option key={locale} value={locale} lang={locale}>
-              {LOCALE_NAMES[locale]}
-            </option>
-          ))}
-        </select>
+        <LocaleSelect route={route} />
       </label>
 
       <fieldset class="choices">
