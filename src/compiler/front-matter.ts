@@ -59,7 +59,7 @@ function split<Meta>(
 /** Reads an English lesson's front matter. */
 export function splitLesson(source: string, folderId: string, report: Report): SplitLesson<FrontMatter> {
   return split(source, report, (fields) => {
-    fields.only(SOURCE_FIELDS, () => 'is not a lesson field');
+    fields.allowOnly(SOURCE_FIELDS, () => 'is not a lesson field');
     const id = fields.id(folderId);
     const title = fields.text('title');
     const summary = fields.text('summary');
@@ -80,7 +80,7 @@ export function splitTranslation(
   english?: Pick<FrontMatter, 'level' | 'minutes' | 'reviewed'>,
 ): SplitLesson<TranslationFrontMatter> {
   return split(source, report, (fields) => {
-    fields.only([...TRANSLATION_FIELDS, ...INHERITED], () => 'is not a translation field');
+    fields.allowOnly([...TRANSLATION_FIELDS, ...INHERITED], () => 'is not a translation field');
     const id = fields.id(folderId);
     const title = fields.text('title');
     const summary = fields.text('summary');
@@ -115,7 +115,7 @@ export function splitGlossary(
     const allowed = translation
       ? ['title', 'summary', 'reviewed', 'status', 'source_hash']
       : ['title', 'summary', 'reviewed'];
-    fields.only(allowed, () => 'is not a glossary field');
+    fields.allowOnly(allowed, () => 'is not a glossary field');
     const title = fields.text('title');
     const summary = fields.text('summary');
     if (!translation) fields.date('reviewed');
@@ -136,7 +136,7 @@ interface Fields {
   ok: boolean;
   has(name: string): boolean;
   sameAs(name: string, expected: string): void;
-  only(allowed: string[], why: (name: string) => string): void;
+  allowOnly(allowed: string[], why: (name: string) => string): void;
   id(folderId: string): string;
   text(name: string): string;
   optionalText(name: string, pattern: RegExp, what: string): string | null;
@@ -181,7 +181,7 @@ function fieldReaders(
       if (value && text !== expected)
         fail(value, `"${name}" comes from en.md, where it is ${expected}: remove it here`);
     },
-    only(allowed, why) {
+    allowOnly(allowed, why) {
       for (const pair of map.items) {
         const name = isScalar(pair.key) ? String(pair.key.value) : '';
         if (!allowed.includes(name)) fail(pair.key as Node, `"${name}" ${why(name)}`);
