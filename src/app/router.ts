@@ -1,5 +1,5 @@
 /** Hash routes (`#/<locale>/…`), so the app works from any static host, sub-path or file. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { isLocale, type Locale } from '../shared/locales';
 
 export type Page =
@@ -73,13 +73,15 @@ export function currentRoute(): Route | null {
 
 /** The current route; re-renders on navigation. */
 export function useRoute(): Route | null {
-  const [route, setRoute] = useState(currentRoute);
+  const [hash, setHash] = useState(() => location.hash);
   useEffect(() => {
-    const update = () => setRoute(currentRoute());
+    const update = () => setHash(location.hash);
     window.addEventListener('hashchange', update);
+    // The address may have changed between the first render and this listener: catch up.
+    update();
     return () => window.removeEventListener('hashchange', update);
   }, []);
-  return route;
+  return useMemo(() => parseHash(hash), [hash]);
 }
 
 /** The same page in another language. */
