@@ -1,12 +1,14 @@
 /** The app's single way to the progress store: opened once, shared by every page. */
 import { endOfDay } from '../shared/review';
 import {
+  deleteProgressDatabase,
   type OpenedStorage,
   onStorageStatus,
   openStorage,
   type ProgressSummary,
   type StorageStatus,
 } from '../storage';
+import { privateSession } from './private-session';
 import { observable } from './state';
 
 /** The latest storage problem to tell the learner about, if any. */
@@ -17,7 +19,10 @@ let opened: Promise<OpenedStorage> | undefined;
 
 /** The progress store, opened on first use. Never rejects: it falls back to memory. */
 export async function progressStore() {
-  opened ??= openStorage().then((result) => {
+  const privately = privateSession();
+  // A private session keeps nothing on the phone, even what a switch cut short may have left.
+  if (privately && !opened) void deleteProgressDatabase();
+  opened ??= openStorage({ private: privately }).then((result) => {
     // Storage opened after all: the tab that held an older version was closed.
     if (storageStatus.get()?.kind === 'blocked') storageStatus.set(null);
     return result;
@@ -33,6 +38,12 @@ export async function closeProgressStore(): Promise<void> {
   const current = opened;
   opened = undefined;
   if (current) (await current).close();
+}
+
+/** Makes `storage` the store every page uses from now on, closing the one before. */
+export async function replaceProgressStore(storage: OpenedStorage): Promise<void> {
+  await closeProgressStore();
+  opened = Promise.resolve(storage);
 }
 
 /** Bumped after every save, so pages that show progress reload it. */

@@ -14,7 +14,11 @@ export type { MemoryReason, StorageStatus, StorageStatusListener } from './statu
 export { onStorageStatus } from './status';
 
 /** Options of `openStorage`: the clock, and the database name, version and migrations for tests. */
-export type OpenStorageOptions = Omit<OpenProgressDbOptions, 'onEvent'> & StoreOptions;
+export type OpenStorageOptions = Omit<OpenProgressDbOptions, 'onEvent'> &
+  StoreOptions & {
+    /** A private session: progress in memory only, nothing written to the phone. */
+    private?: boolean;
+  };
 
 /** The store to use for the session and where it keeps progress. */
 export interface OpenedStorage {
@@ -43,7 +47,8 @@ async function inMemory(reason: MemoryReason, now: (() => number) | undefined): 
 
 /** Opens progress storage; never rejects, falling back to memory and telling `onStorageStatus` listeners. */
 export async function openStorage(options: OpenStorageOptions = {}): Promise<OpenedStorage> {
-  const { now, ...open } = options;
+  const { now, private: privately, ...open } = options;
+  if (privately) return inMemory('private', now);
   if (!hasIndexedDB()) return inMemory('unavailable', now);
 
   let fallback: FallbackStore | undefined;

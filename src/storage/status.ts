@@ -1,11 +1,11 @@
 /** Tells the app, through listeners, when progress storage needs the learner's attention. */
 
 /** Why progress is kept in memory only. */
-export type MemoryReason = 'unavailable' | 'failed';
+export type MemoryReason = 'unavailable' | 'failed' | 'private';
 
 /** A change of storage the app may show a calm notice about. */
 export type StorageStatus =
-  /** Progress is kept for this session only: IndexedDB is missing or stopped working. */
+  /** Progress is kept for this session only: IndexedDB is missing or stopped working, or the learner asked. */
   | { kind: 'memory'; reason: MemoryReason }
   /** Another tab runs an older version of the app; storage opens once it is closed. */
   | { kind: 'blocked' }

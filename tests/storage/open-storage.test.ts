@@ -36,6 +36,16 @@ describe('openStorage', () => {
     expect(statuses).toEqual([]);
   });
 
+  it('writes nothing to IndexedDB in a private session, and says why progress is in memory', async () => {
+    const { store, mode, reason } = await openStorage({ private: true });
+    await store.saveAnswer(answer('passwords', 'q1', true), QUESTIONS);
+
+    expect({ mode, reason }).toEqual({ mode: 'memory', reason: 'private' });
+    expect(await store.getAnswers('passwords')).toHaveLength(1);
+    expect(await indexedDB.databases()).toEqual([]);
+    expect(statuses).toEqual([{ kind: 'memory', reason: 'private' }]);
+  });
+
   it('keeps progress in memory when the browser has no IndexedDB', async () => {
     vi.stubGlobal('indexedDB', undefined);
 

@@ -28,7 +28,13 @@ export function Notices() {
       )}
       {storage && (
         <div class="notice notice-warning" role="status">
-          <p>{t(`notice.${storage.kind}`)}</p>
+          <p>
+            {t(
+              storage.kind === 'memory' && storage.reason === 'private'
+                ? 'notice.private'
+                : `notice.${storage.kind}`,
+            )}
+          </p>
         </div>
       )}
       {update && (

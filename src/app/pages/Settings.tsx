@@ -4,9 +4,11 @@ import { t } from '../../i18n';
 import { type Appearance, loadAppearance, saveAppearance, TEXT_SIZES, THEMES } from '../appearance';
 import { LocaleSelect } from '../components/LanguageSwitcher';
 import { useCourse, usePageHeading } from '../hooks';
+import { privateSession } from '../private-session';
 import type { Route } from '../router';
 import { eraseEverything } from './erase';
 import { InstallApp } from './InstallApp';
+import { setPrivateSession } from './private-toggle';
 import { exportProgress, importProgress, MIN_PASSPHRASE } from './progress-data';
 import { type StorageReport, storageReport } from './settings-storage';
 
@@ -28,6 +30,10 @@ export default function SettingsPage({ route }: { route: Route }) {
   const [locked, setLocked] = useState<File | null>(null);
   const [unlockPassphrase, setUnlockPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
+  const [privately, setPrivately] = useState(privateSession);
+  /** The private-session choice being applied, shown while the switch runs. */
+  const [switching, setSwitching] = useState<boolean | null>(null);
+  const [privateMessage, setPrivateMessage] = useState('');
   const heading = usePageHeading<HTMLHeadingElement>(appearance !== null);
 
   /** Opens a progress file; a protected one first asks for its passphrase. */
@@ -125,6 +131,32 @@ export default function SettingsPage({ route }: { route: Route }) {
           <span class="hint">{t('settings.trainerModeHint')}</span>
         </span>
       </label>
+
+      <label class="field checkbox-field">
+        <input
+          type="checkbox"
+          checked={switching ?? privately}
+          disabled={switching !== null}
+          aria-describedby="private-message"
+          onChange={async (event) => {
+            const on = event.currentTarget.checked;
+            setSwitching(on);
+            setPrivateMessage('');
+            const done = await setPrivateSession(on).finally(() => setSwitching(null));
+            if (done) setPrivately(on);
+            setPrivateMessage(
+              t(done ? (on ? 'settings.privateOn' : 'settings.privateOff') : 'settings.privateFailed'),
+            );
+          }}
+        />
+        <span>
+          {t('settings.privateSession')}
+          <span class="hint">{t('settings.privateSessionHint')}</span>
+        </span>
+      </label>
+      <p id="private-message" class={privateMessage ? 'notice' : 'visually-hidden'} role="status">
+        {privateMessage}
+      </p>
 
       <section aria-labelledby="storage-heading">
         <h2 id="storage-heading">{t('settings.storage')}</h2>
