@@ -22,6 +22,8 @@ async function exportFile(page: Page): Promise<{ data: Record<string, unknown>; 
   await page.getByRole('button', { name: 'Save progress to a file' }).click();
   const file = path.join(tmpdir(), `progress-${Date.now()}.json`);
   await (await download).saveAs(file);
+  // The name in the phone's downloads does not say which app made the file.
+  expect((await download).suggestedFilename()).toMatch(/^progress-\d{4}-\d{2}-\d{2}(-protected)?\.json$/);
   return { data: JSON.parse(readFileSync(file, 'utf8')), file };
 }
 
@@ -147,6 +149,7 @@ describe('your data', () => {
       await page.getByRole('button', { name: 'Save progress to a file' }).click();
       file = path.join(tmpdir(), `protected-${Date.now()}.json`);
       await (await download).saveAs(file);
+      expect((await download).suggestedFilename()).toMatch(/^progress-\d{4}-\d{2}-\d{2}-protected\.json$/);
     } finally {
       await context.close();
     }

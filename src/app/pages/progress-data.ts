@@ -27,7 +27,7 @@ export async function exportProgress(passphrase = ''): Promise<void> {
   const blob = new Blob([body], { type: 'application/json' });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
-  link.download = `safe-online-progress-${data.exportedAt.slice(0, 10)}${passphrase ? '-protected' : ''}.json`;
+  link.download = `progress-${data.exportedAt.slice(0, 10)}${passphrase ? '-protected' : ''}.json`;
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
