@@ -6,8 +6,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWith } from './build-with.ts';
 import {
   browserAndServer,
   overflowsHorizontally,
@@ -143,14 +143,7 @@ describe('translations that are missing, out of date or not reviewed', () => {
       english,
       readFileSync(english, 'utf8').replace('Length matters most.', 'Length matters more than anything.'),
     );
-    const previous = process.env.LESSONS_DIR;
-    process.env.LESSONS_DIR = lessons;
-    try {
-      await build({ logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
-    } finally {
-      if (previous === undefined) delete process.env.LESSONS_DIR;
-      else process.env.LESSONS_DIR = previous;
-    }
+    await buildWith(out, { LESSONS_DIR: lessons });
     fixture = await serve(out);
   });
 

@@ -7,8 +7,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { buildWith } from './build-with.ts';
 import { BUILD_DIR, launch, phone, serve, waitForServiceWorker } from './harness.ts';
 
 const NEXT_DIR = path.resolve('dist-e2e-next');
@@ -29,14 +29,7 @@ beforeAll(async () => {
       `${CHANGED}\n\n## What do you want to protect?`,
     ),
   );
-  const previous = process.env.LESSONS_DIR;
-  process.env.LESSONS_DIR = lessons;
-  try {
-    await build({ logLevel: 'warn', build: { outDir: NEXT_DIR, emptyOutDir: true } });
-  } finally {
-    if (previous === undefined) delete process.env.LESSONS_DIR;
-    else process.env.LESSONS_DIR = previous;
-  }
+  await buildWith(NEXT_DIR, { LESSONS_DIR: lessons });
 });
 
 afterAll(async () => {
