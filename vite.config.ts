@@ -4,6 +4,7 @@ import { lessonsDir } from './src/compiler/options.ts';
 import { lessonsPlugin } from './src/compiler/plugin.ts';
 import { cspPlugin, SECURITY_HEADERS } from './src/compiler/security-headers.ts';
 import { singleFilePlugin } from './src/compiler/single-file.ts';
+import { chosenProfile, manifestFields, readSiteProfile, sitePlugin } from './src/compiler/site.ts';
 import { stringsPlugin } from './src/compiler/strings-plugin.ts';
 
 /**
@@ -13,15 +14,17 @@ import { stringsPlugin } from './src/compiler/strings-plugin.ts';
  */
 const FIRST_VISIT = /[\\/](src[\\/](app|storage|i18n|shared|pwa)|node_modules[\\/](preact|i18next|idb))[\\/]/;
 const LAZY =
-  /pages[\\/](?!(Home|Lesson)\.tsx|lesson-progress\.ts)|shared[\\/](progress-file|sealed-file|slides|search)\.ts|storage[\\/](memory|persistence)\.ts|pwa[\\/]register\.ts|i18n[\\/]pseudo\.ts|main\.tsx$/;
+  /pages[\\/](?!(Home|Lesson)\.tsx|lesson-progress\.ts)|shared[\\/](progress-file|sealed-file|slides|search)\.ts|storage[\\/](memory|persistence)\.ts|pwa[\\/]register\.ts|app[\\/]cover\.ts|i18n[\\/]pseudo\.ts|main\.tsx$/;
 
 export default defineConfig(({ command, mode }) => {
   // `npm run build:single`: one self-contained HTML file (see src/compiler/single-file.ts).
   const single = mode === 'single';
+  // The site profile (name, icons, colours, cover): SITE_PROFILE, set by `npm run build -- --profile`.
+  const site = readSiteProfile(chosenProfile());
   return {
     // Relative URLs: the build works from any static host, any sub-path and a copied folder.
     base: './',
-    publicDir: single ? false : 'public',
+    publicDir: single ? false : site.publicDir,
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact', development: command === 'serve' } },
     // No modulepreload helper: lazily loaded chunks (lessons, pages) have no CSS or deep imports of
     // their own to preload, so plain import() is enough and saves a kilobyte on every first visit.
@@ -47,7 +50,8 @@ export default defineConfig(({ command, mode }) => {
     preview: { headers: SECURITY_HEADERS },
     plugins: [
       lessonsPlugin(lessonsDir()),
-      stringsPlugin(),
+      sitePlugin(site),
+      stringsPlugin(undefined, site.name),
       single && singleFilePlugin(),
       cspPlugin(),
       VitePWA({
@@ -57,15 +61,11 @@ export default defineConfig(({ command, mode }) => {
         injectRegister: false,
         includeAssets: ['favicon.svg'],
         manifest: {
-          name: 'Safe Online',
-          short_name: 'Safe Online',
-          description: 'Digital-security lessons for human-rights defenders, that work offline.',
+          ...manifestFields(site),
           lang: 'en',
           start_url: './',
           scope: './',
           display: 'standalone',
-          theme_color: '#0e5c63',
-          background_color: '#ffffff',
           icons: [
             { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
             { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },

@@ -14,3 +14,9 @@ declare module 'virtual:strings' {
     { shell?: () => Promise<{ default: Strings }>; pages: () => Promise<{ default: Strings }> }
   >;
 }
+
+declare module 'virtual:site' {
+  /** The site profile the app was built with: its name, page titles and optional cover screen. */
+  const site: import('./shared/site').SiteInfo;
+  export default site;
+}

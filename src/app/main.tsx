@@ -1,4 +1,6 @@
 /** Entry point: start the interface language, render the app, then register the service worker. */
+
+import site from 'virtual:site';
 import { render } from 'preact';
 import { initI18n } from '../i18n';
 import { enablePseudoLocale, matchLocale } from '../shared/locales';
@@ -21,18 +23,18 @@ async function start(): Promise<void> {
     const fromAddress = parseHash(location.hash)?.locale;
     const saved = await savedLocale();
     if (fromAddress && !saved) void saveLocale(fromAddress);
-    if (!fromAddress && saved) history.replaceState(null, '', href(saved, { page: 'home' }));
+    const locale = fromAddress ?? saved ?? matchLocale(navigator.languages ?? []);
     // Text size and colours first, so the first page is drawn the way the learner set it.
-    const [appearance] = await Promise.all([
-      loadAppearance(),
-      initI18n(fromAddress ?? saved ?? matchLocale(navigator.languages ?? [])),
-    ]);
+    const [appearance] = await Promise.all([loadAppearance(), initI18n(locale)]);
     applyAppearance(appearance);
+    // A disguised build opens on its plain cover; the app appears only when asked for.
+    if (site.cover && !fromAddress && root) await (await import('./cover')).showCover(root, locale);
+    if (!fromAddress && saved) history.replaceState(null, '', href(saved, { page: 'home' }));
     if (root) render(<App />, root);
   } catch (error) {
     // Never a blank page: say so plainly, even if the interface strings are what failed.
     console.error(error);
-    if (root) root.textContent = 'Safe Online could not start. Reload the page to try again.';
+    if (root) root.textContent = `${site.name} could not start. Reload the page to try again.`;
   }
   void startUpdates();
 }

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { LOCALES, SOURCE_LOCALE } from '../shared/locales.ts';
+import { PRODUCT_NAME } from './site.ts';
 
 /** Top-level groups of locales/*.json used only by lazily loaded pages. */
 export const PAGE_GROUPS = [
@@ -33,8 +34,20 @@ function part(strings: Record<string, unknown>, which: string): Record<string, u
   );
 }
 
-/** Serves `virtual:strings` and `virtual:strings/<locale>/<shell|pages>` from `dir`. */
-export function stringsPlugin(dir = path.resolve('locales')): Plugin {
+/** Strings name the app "Safe Online"; a site profile's name takes its place, in every language. */
+function renamed(strings: unknown, name: string): unknown {
+  if (typeof strings === 'string') return strings.replaceAll(PRODUCT_NAME, name);
+  if (strings && typeof strings === 'object') {
+    return Object.fromEntries(Object.entries(strings).map(([key, value]) => [key, renamed(value, name)]));
+  }
+  return strings;
+}
+
+/**
+ * Serves `virtual:strings` and `virtual:strings/<locale>/<shell|pages>` from `dir`, with the app
+ * called `appName`.
+ */
+export function stringsPlugin(dir = path.resolve('locales'), appName = PRODUCT_NAME): Plugin {
   return {
     name: 'safe-online-strings',
     resolveId(id) {
@@ -58,7 +71,7 @@ export function stringsPlugin(dir = path.resolve('locales')): Plugin {
       const [locale = '', which = ''] = id.slice(MODULE.length + 2).split('/');
       const file = path.join(dir, `${locale}.json`);
       this.addWatchFile(file);
-      const strings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      const strings = renamed(JSON.parse(readFileSync(file, 'utf8')), appName) as Record<string, unknown>;
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(part(strings, which)))});`;
     },
   };

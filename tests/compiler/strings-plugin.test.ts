@@ -5,10 +5,10 @@ import { PAGE_GROUPS, stringsPlugin } from '../../src/compiler/strings-plugin.ts
 
 type Hook = (this: unknown, id: string) => unknown;
 const plugin = stringsPlugin();
-const call = (name: 'resolveId' | 'load', id: string) =>
-  (plugin[name] as unknown as Hook).call({ addWatchFile() {} }, id);
-const data = (id: string) => {
-  const code = String(call('load', `\0${id}`));
+const call = (name: 'resolveId' | 'load', id: string, from = plugin) =>
+  (from[name] as unknown as Hook).call({ addWatchFile() {} }, id);
+const data = (id: string, from = plugin) => {
+  const code = String(call('load', `\0${id}`, from));
   return JSON.parse(JSON.parse(/JSON\.parse\(("(?:[^"\\]|\\.)*")\)/.exec(code)?.[1] ?? '""'));
 };
 
@@ -30,5 +30,19 @@ describe('the strings plugin', () => {
     expect(code).toContain('export { default as englishShell } from "virtual:strings/en/shell"');
     for (const locale of ['en', 'hi', 'ms', 'ur'])
       expect(code).toContain(`import("virtual:strings/${locale}/pages")`);
+  });
+
+  it("puts a site profile's name in place of Safe Online, in every language", () => {
+    const renamed = stringsPlugin(undefined, 'My Diary');
+    for (const locale of ['en', 'hi', 'ms', 'ur']) {
+      const strings = JSON.stringify({
+        ...data(`virtual:strings/${locale}/shell`, renamed),
+        ...data(`virtual:strings/${locale}/pages`, renamed),
+      });
+      expect(strings).not.toContain('Safe Online');
+      expect(strings.split('My Diary').length - 1).toBe(
+        readFileSync(`locales/${locale}.json`, 'utf8').split('Safe Online').length - 1,
+      );
+    }
   });
 });

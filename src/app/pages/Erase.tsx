@@ -7,12 +7,13 @@ import { t } from '../../i18n';
 import { usePageHeading } from '../hooks';
 import { quickExit } from '../quick-exit';
 import { href } from '../router';
+import { setTitle } from '../title';
 import { eraseEverything } from './erase';
 
 export default function ErasePage({ locale }: { locale: string }) {
   const heading = usePageHeading<HTMLHeadingElement>(true);
   useEffect(() => {
-    document.title = t('app.name');
+    setTitle();
   }, []);
   return (
     <div class="page erase">

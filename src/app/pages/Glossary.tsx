@@ -5,6 +5,7 @@ import type { Glossary } from '../../shared/types';
 import { CourseUnavailable } from '../components/CourseUnavailable';
 import { textLang } from '../components/text-lang';
 import { useCourse, usePageHeading } from '../hooks';
+import { setTitle } from '../title';
 
 export default function GlossaryPage({ locale, termId }: { locale: string; termId?: string }) {
   const course = useCourse(locale);
@@ -20,7 +21,7 @@ export default function GlossaryPage({ locale, termId }: { locale: string; termI
     };
   }, [course]);
   useEffect(() => {
-    document.title = `${t('nav.glossary')} · ${t('app.name')}`;
+    setTitle(t('nav.glossary'));
     // Opening at one term: move there, so keyboard and screen-reader users start at it.
     if (glossary && termId) target.current?.focus();
   }, [glossary, termId]);

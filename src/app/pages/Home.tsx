@@ -8,6 +8,7 @@ import { textLang } from '../components/text-lang';
 import { useCourse, usePageHeading, useSavedProgress } from '../hooks';
 import { LAST_LESSON_SETTING } from '../progress';
 import { href } from '../router';
+import { setTitle } from '../title';
 
 export function HomePage({ locale }: { locale: string }) {
   const course = useCourse(locale);
@@ -15,7 +16,7 @@ export function HomePage({ locale }: { locale: string }) {
   const ready = Boolean(course && saved);
   const heading = usePageHeading<HTMLHeadingElement>(ready);
   useEffect(() => {
-    document.title = t('app.name');
+    setTitle();
   }, [locale]);
   if (course === 'failed') return <CourseUnavailable />;
   if (!course || !saved) return <p class="loading">{t('app.loading')}</p>;

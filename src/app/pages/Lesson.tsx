@@ -13,6 +13,7 @@ import type { Course } from '../course';
 import { useCourse, usePageHeading } from '../hooks';
 import { LAST_LESSON_SETTING, progressStore } from '../progress';
 import { href } from '../router';
+import { setTitle } from '../title';
 import { useLessonProgress } from './lesson-progress';
 
 interface Props {
@@ -112,7 +113,7 @@ function LoadedLesson({ locale, course, entry, section }: LoadedProps) {
 
   useEffect(() => {
     if (!lesson) return;
-    document.title = `${lesson.title} · ${t('app.name')}`;
+    setTitle(lesson.title);
     void progressStore().then((store) => store.setSetting(LAST_LESSON_SETTING, entry.id));
   }, [lesson, entry.id]);
 

@@ -8,6 +8,7 @@ import { CourseUnavailable } from '../components/CourseUnavailable';
 import { textLang } from '../components/text-lang';
 import { useCourse } from '../hooks';
 import { href } from '../router';
+import { setTitle } from '../title';
 
 function SlideView({ slide, revealed }: { slide: Slide; revealed: boolean }) {
   switch (slide.kind) {
@@ -118,7 +119,7 @@ export default function PresentPage({ locale, lessonId }: { locale: string; less
   }, [rtl, slides.length]);
 
   useEffect(() => {
-    if (lesson) document.title = `${lesson.title} · ${t('app.name')}`;
+    if (lesson) setTitle(lesson.title);
   }, [lesson]);
 
   if (course === 'failed') return <CourseUnavailable />;

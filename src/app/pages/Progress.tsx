@@ -7,13 +7,14 @@ import { CourseUnavailable } from '../components/CourseUnavailable';
 import { textLang } from '../components/text-lang';
 import { useCourse, usePageHeading, useSavedProgress } from '../hooks';
 import { href } from '../router';
+import { setTitle } from '../title';
 
 export default function ProgressPage({ locale }: { locale: string }) {
   const course = useCourse(locale);
   const saved = useSavedProgress();
   const heading = usePageHeading<HTMLHeadingElement>(Boolean(course && saved));
   useEffect(() => {
-    document.title = `${t('progress.title')} · ${t('app.name')}`;
+    setTitle(t('progress.title'));
   }, [locale]);
   if (course === 'failed') return <CourseUnavailable />;
   if (!course || !saved) return <p class="loading">{t('app.loading')}</p>;

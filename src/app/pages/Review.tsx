@@ -9,6 +9,7 @@ import { QuestionView } from '../components/Question';
 import { textLang } from '../components/text-lang';
 import { useCourse, usePageHeading } from '../hooks';
 import { progressChanged, progressStore } from '../progress';
+import { setTitle } from '../title';
 
 interface Item {
   card: ReviewCard;
@@ -34,7 +35,7 @@ export default function ReviewPage({ locale }: { locale: string }) {
   const heading = usePageHeading<HTMLHeadingElement>(items !== null);
 
   useEffect(() => {
-    document.title = `${t('review.title')} · ${t('app.name')}`;
+    setTitle(t('review.title'));
     if (!course || course === 'failed') return;
     let live = true;
     (async () => {

@@ -9,6 +9,7 @@ import { textLang } from '../components/text-lang';
 import { loadCourse } from '../course';
 import { useCourse, usePageHeading } from '../hooks';
 import { href } from '../router';
+import { setTitle } from '../title';
 import { loadIndex } from './search-index';
 
 interface Result extends SearchHit {
@@ -22,7 +23,7 @@ export default function SearchPage({ locale }: { locale: string }) {
   const heading = usePageHeading<HTMLHeadingElement>(indexes !== null);
 
   useEffect(() => {
-    document.title = `${t('search.title')} · ${t('app.name')}`;
+    setTitle(t('search.title'));
     if (!course || course === 'failed') return;
     let live = true;
     // The index loads only when the learner opens search; English too, for lessons not yet translated.

@@ -6,6 +6,7 @@ import { LocaleSelect } from '../components/LanguageSwitcher';
 import { useCourse, usePageHeading } from '../hooks';
 import { privateSession } from '../private-session';
 import type { Route } from '../router';
+import { setTitle } from '../title';
 import { eraseEverything } from './erase';
 import { InstallApp } from './InstallApp';
 import { setPrivateSession } from './private-toggle';
@@ -56,7 +57,7 @@ export default function SettingsPage({ route }: { route: Route }) {
   }
 
   useEffect(() => {
-    document.title = `${t('settings.title')} · ${t('app.name')}`;
+    setTitle(t('settings.title'));
     void loadAppearance().then(setAppearance);
   }, []);
   useEffect(() => {

@@ -2,13 +2,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { usePageHeading } from '../hooks';
+import { setTitle } from '../title';
 
 export default function SharePage({ locale }: { locale: string }) {
   const address = `${location.origin}${location.pathname}#/${locale}/`;
   const [svg, setSvg] = useState<string | null>(null);
   const heading = usePageHeading<HTMLHeadingElement>(true);
   useEffect(() => {
-    document.title = `${t('share.title')} · ${t('app.name')}`;
+    setTitle(t('share.title'));
     // Made here, offline: the address never leaves the phone.
     void import('uqr').then(({ renderSVG }) => setSvg(renderSVG(address, { border: 2 })));
   }, [address]);

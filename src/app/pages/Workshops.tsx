@@ -7,6 +7,7 @@ import { textLang } from '../components/text-lang';
 import type { Course } from '../course';
 import { useCourse, usePageHeading } from '../hooks';
 import { href } from '../router';
+import { setTitle } from '../title';
 import { Handout } from './Handout';
 
 /** "2 h 30 min" in the reader's language. */
@@ -112,7 +113,7 @@ export default function WorkshopsPage({ locale, planId }: { locale: string; plan
   const ready = Boolean(course && course !== 'failed');
   const heading = usePageHeading<HTMLHeadingElement>(ready);
   useEffect(() => {
-    document.title = `${t('workshops.title')} · ${t('app.name')}`;
+    setTitle(t('workshops.title'));
   }, []);
   if (course === 'failed') return <CourseUnavailable />;
   if (!course) return <p class="loading">{t('app.loading')}</p>;

@@ -1,0 +1,216 @@
+/**
+ * Site profiles: how the app presents itself on a phone (name, icon, colours, page titles and,
+ * for a disguise, a neutral first screen). Each profile is a folder of `site/`, chosen at build
+ * time with `npm run build -- --profile <name>` or `SITE_PROFILE=<name>`; see docs/site-profiles.md.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Plugin } from 'vite';
+import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
+import { isLocale } from '../shared/locales.ts';
+import type { SiteCover, SiteText } from '../shared/site.ts';
+import { type ContentError, ContentErrors } from './errors.ts';
+import { yamlMessage } from './front-matter.ts';
+
+export const SITE_DIR = 'site';
+export const DEFAULT_PROFILE = 'default';
+/** The name interface strings use for the app; a profile's name takes its place in the build. */
+export const PRODUCT_NAME = 'Safe Online';
+/** Files every profile's `public/` folder must have: the browser icon and the installed app's icons. */
+export const PROFILE_ICONS = [
+  'favicon.svg',
+  'icons/icon-192.png',
+  'icons/icon-512.png',
+  'icons/maskable-512.png',
+];
+
+export interface SiteProfile {
+  /** The profile's folder name, e.g. "default" or "disguise". */
+  id: string;
+  name: string;
+  shortName: string;
+  description: string;
+  /** The page title: in the browser tab, the list of open apps and the browser history. */
+  title: string;
+  themeColor: string;
+  backgroundColor: string;
+  /** True when every page's title is just `title`, never naming a lesson or page. */
+  plainTitles: boolean;
+  /** A neutral first screen shown when the app is opened, before anything else. */
+  cover?: SiteCover;
+  /** Folder whose files are copied into the site as they are (the icons). */
+  publicDir: string;
+}
+
+const COLOUR = /^#[0-9a-f]{6}$/i;
+const PROFILE_ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/** The profile asked for: `--profile <name>` or `--profile=<name>`, else SITE_PROFILE, else the default. */
+export function chosenProfile(argv: readonly string[] = [], env = process.env): string {
+  const at = argv.findIndex((arg) => arg === '--profile' || arg.startsWith('--profile='));
+  const fromArgs = at < 0 ? undefined : argv[at]?.includes('=') ? argv[at]?.split('=')[1] : argv[at + 1];
+  return fromArgs || env.SITE_PROFILE || DEFAULT_PROFILE;
+}
+
+/** Reads and checks `site/<id>/site.yaml`; throws ContentErrors (`path:line:col: message`) when it is wrong. */
+export function readSiteProfile(id: string, root = SITE_DIR): SiteProfile {
+  const folder = path.join(root, id);
+  const file = path.join(folder, 'site.yaml');
+  const errors: ContentError[] = [];
+  if (!PROFILE_ID.test(id) || !existsSync(file)) {
+    throw new ContentErrors([
+      { file, line: 1, col: 1, message: `there is no site profile "${id}": ${file} was not found` },
+    ]);
+  }
+  const counter = new LineCounter();
+  const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: counter, prettyErrors: false });
+  const at = (node: Node | null | undefined, message: string) => {
+    const pos = counter.linePos(node?.range?.[0] ?? 0);
+    errors.push({ file, line: pos.line, col: pos.col, message });
+  };
+  for (const error of doc.errors) {
+    const pos = counter.linePos(error.pos[0]);
+    errors.push({ file, line: pos.line, col: pos.col, message: yamlMessage(error.message) });
+  }
+  if (errors.length > 0) throw new ContentErrors(errors);
+
+  const root_ = doc.contents;
+  if (!isMap(root_))
+    throw new ContentErrors([{ file, line: 1, col: 1, message: 'the site file needs "name:"' }]);
+  const known = new Set([
+    'name',
+    'short_name',
+    'description',
+    'title',
+    'theme_color',
+    'background_color',
+    'page_titles',
+    'cover',
+  ]);
+  for (const pair of root_.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!known.has(key)) at(pair.key as Node, `unknown field "${key}": use ${[...known].join(', ')}`);
+  }
+  const text = (key: string, fallback?: string): string => {
+    const node = root_.get(key, true) as Node | undefined;
+    if (node === undefined && fallback !== undefined) return fallback;
+    if (!isScalar(node) || typeof node.value !== 'string' || node.value.trim() === '') {
+      at(node ?? root_, `"${key}" needs some text`);
+      return fallback ?? '';
+    }
+    return node.value.trim();
+  };
+  const colour = (key: string): string => {
+    const value = text(key, '#ffffff');
+    if (!COLOUR.test(value))
+      at(root_.get(key, true) as Node, `"${key}" must be a colour written like "#0e5c63"`);
+    return value;
+  };
+  const name = text('name');
+  const titles = root_.get('page_titles', true) as Node | undefined;
+  const titleMode = titles === undefined ? 'full' : isScalar(titles) ? String(titles.value) : '';
+  if (titleMode !== 'full' && titleMode !== 'name') {
+    at(titles, '"page_titles" must be "full" (the page, then the name) or "name" (only the name)');
+  }
+  const profile: SiteProfile = {
+    id,
+    name,
+    shortName: text('short_name', name),
+    description: text('description'),
+    title: text('title', name),
+    themeColor: colour('theme_color'),
+    backgroundColor: colour('background_color'),
+    plainTitles: titleMode === 'name',
+    cover: readCover(root_.get('cover', true) as Node | undefined, at),
+    publicDir: path.join(folder, 'public'),
+  };
+  for (const icon of PROFILE_ICONS) {
+    if (!existsSync(path.join(profile.publicDir, icon))) {
+      errors.push({
+        file,
+        line: 1,
+        col: 1,
+        message: `the profile has no ${path.join('public', icon)}: draw public/favicon.svg, then run npm run icons -- --profile ${id}`,
+      });
+    }
+  }
+  if (errors.length > 0) throw new ContentErrors(errors);
+  return profile;
+}
+
+type At = (node: Node | null | undefined, message: string) => void;
+
+/** `cover:` with heading, text and button, each one text or one per language. */
+function readCover(node: Node | undefined, at: At): SiteCover | undefined {
+  if (node === undefined) return undefined;
+  if (!isMap(node)) {
+    at(node, '"cover" needs "heading", "text" and "button"');
+    return undefined;
+  }
+  const field = (key: 'heading' | 'text' | 'button'): SiteText => {
+    const value = node.get(key, true) as Node | undefined;
+    if (isScalar(value) && typeof value.value === 'string' && value.value.trim()) return value.value.trim();
+    if (isMap(value) && value.items.length > 0) {
+      const texts: Record<string, string> = {};
+      for (const pair of value.items) {
+        const locale = isScalar(pair.key) ? String(pair.key.value) : '';
+        if (!isLocale(locale)) at(pair.key as Node, `"${locale}" is not a language of the app`);
+        else if (isScalar(pair.value) && typeof pair.value.value === 'string')
+          texts[locale] = pair.value.value.trim();
+        else at((pair.value as Node | null) ?? value, `cover ${key} in "${locale}" needs some text`);
+      }
+      return texts;
+    }
+    at(value ?? node, `the cover needs "${key}": one text, or one per language (en:, hi:, ms:, ur:)`);
+    return '';
+  };
+  return { heading: field('heading'), text: field('text'), button: field('button') };
+}
+
+/** What the app itself needs to know of the profile, as a module. */
+export function siteModule(profile: SiteProfile): string {
+  const { name, title, plainTitles, cover } = profile;
+  return `export default ${JSON.stringify({ name, title, plainTitles, cover: cover ?? null })};`;
+}
+
+const MODULE = 'virtual:site';
+
+/** Serves `virtual:site` and puts the profile's name, title, description and colour into index.html. */
+export function sitePlugin(profile: SiteProfile): Plugin {
+  const escapeHtml = (text: string) =>
+    text.replace(
+      /[&<>"]/g,
+      (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char] ?? char,
+    );
+  const values: Record<string, string> = {
+    SITE_NAME: profile.name,
+    SITE_TITLE: profile.title,
+    SITE_DESCRIPTION: profile.description,
+    SITE_THEME_COLOR: profile.themeColor,
+  };
+  return {
+    name: 'safe-online-site',
+    resolveId(id) {
+      return id === MODULE ? `\0${MODULE}` : null;
+    },
+    load(id) {
+      return id === `\0${MODULE}` ? siteModule(profile) : null;
+    },
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (html) =>
+        html.replace(/%(SITE_[A-Z_]+)%/g, (match, key: string) => escapeHtml(values[key] ?? match)),
+    },
+  };
+}
+
+/** The web app manifest's fields that follow the profile. */
+export function manifestFields(profile: SiteProfile) {
+  return {
+    name: profile.name,
+    short_name: profile.shortName,
+    description: profile.description,
+    theme_color: profile.themeColor,
+    background_color: profile.backgroundColor,
+  };
+}

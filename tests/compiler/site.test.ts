@@ -1,0 +1,110 @@
+/** Site profiles: the shipped ones are valid, and a partner's mistakes are named with file:line:col. */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ContentErrors } from '../../src/compiler/errors.ts';
+import { chosenProfile, readSiteProfile } from '../../src/compiler/site.ts';
+import { siteText } from '../../src/shared/site.ts';
+
+let root: string;
+
+/** A profile folder copied from the disguise, with its site.yaml replaced by `yaml`. */
+function profile(yaml: string): string {
+  root = mkdtempSync(path.join(tmpdir(), 'site-'));
+  cpSync('site/disguise', path.join(root, 'mine'), { recursive: true });
+  writeFileSync(path.join(root, 'mine', 'site.yaml'), yaml);
+  return root;
+}
+
+function problems(yaml: string): string[] {
+  const dir = profile(yaml);
+  try {
+    readSiteProfile('mine', dir);
+  } catch (error) {
+    if (error instanceof ContentErrors) return error.message.split('\n').slice(1);
+    throw error;
+  }
+  return [];
+}
+
+afterEach(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+describe('site profiles', () => {
+  it('ships a default profile named Safe Online, with full page titles and no cover', () => {
+    expect(readSiteProfile('default')).toMatchObject({
+      name: 'Safe Online',
+      title: 'Safe Online',
+      themeColor: '#0e5c63',
+      plainTitles: false,
+      cover: undefined,
+    });
+  });
+
+  it('ships a disguise named Notes, with plain titles and a cover in every language', () => {
+    const disguise = readSiteProfile('disguise');
+    expect(disguise).toMatchObject({ name: 'Notes', shortName: 'Notes', plainTitles: true });
+    for (const locale of ['en', 'hi', 'ms', 'ur']) {
+      expect(siteText(disguise.cover?.button ?? '', locale)).toMatchObject({ locale });
+    }
+    expect(siteText(disguise.cover?.heading ?? '', 'ur').text).toBe('نوٹس');
+  });
+
+  it('is chosen with --profile, --profile=, or SITE_PROFILE, else the default', () => {
+    expect(chosenProfile(['--profile', 'disguise'], {})).toBe('disguise');
+    expect(chosenProfile(['--profile=disguise'], {})).toBe('disguise');
+    expect(chosenProfile([], { SITE_PROFILE: 'disguise' })).toBe('disguise');
+    expect(chosenProfile([], {})).toBe('default');
+  });
+
+  it('names a missing profile', () => {
+    expect(() => readSiteProfile('nowhere')).toThrow('there is no site profile "nowhere"');
+  });
+
+  it('points at each wrong field', () => {
+    const file = path.join('mine', 'site.yaml');
+    const found = problems(
+      [
+        'name: Notes',
+        'theme_color: grey',
+        'page_titles: short',
+        'colour: red',
+        'cover:',
+        '  heading: Notes',
+      ].join('\n'),
+    );
+    expect(found.map((line) => line.slice(line.indexOf(file)))).toEqual(
+      [
+        `${file}:2:14: "theme_color" must be a colour written like "#0e5c63"`,
+        `${file}:3:14: "page_titles" must be "full" (the page, then the name) or "name" (only the name)`,
+        `${file}:4:1: unknown field "colour": use name, short_name, description, title, theme_color, background_color, page_titles, cover`,
+        `${file}:6:3: the cover needs "text": one text, or one per language (en:, hi:, ms:, ur:)`,
+        `${file}:6:3: the cover needs "button": one text, or one per language (en:, hi:, ms:, ur:)`,
+        `${file}:1:1: "description" needs some text`,
+      ].sort(byPosition),
+    );
+  });
+
+  it('refuses a language the app does not have, and a YAML mistake', () => {
+    expect(
+      problems('name: Notes\ndescription: x\ncover:\n  heading: {fr: Notes}\n  text: a\n  button: b\n'),
+    ).toEqual([expect.stringMatching(/site\.yaml:4:13: "fr" is not a language of the app$/)]);
+    expect(problems('name: [Notes\n')[0]).toMatch(/site\.yaml:\d+:\d+: /);
+  });
+
+  it('needs the icons of the installed app', () => {
+    const dir = profile('name: Notes\ndescription: Notes\n');
+    rmSync(path.join(dir, 'mine', 'public', 'icons', 'maskable-512.png'));
+    expect(() => readSiteProfile('mine', dir)).toThrow(
+      /site\.yaml:1:1: the profile has no public\/icons\/maskable-512\.png: draw public\/favicon\.svg, then run npm run icons -- --profile mine/,
+    );
+  });
+});
+
+function byPosition(a: string, b: string): number {
+  const [, la = 0, ca = 0] = /:(\d+):(\d+):/.exec(a)?.map(Number) ?? [];
+  const [, lb = 0, cb = 0] = /:(\d+):(\d+):/.exec(b)?.map(Number) ?? [];
+  return la - lb || ca - cb;
+}
