@@ -22,9 +22,12 @@ export function sortErrors(errors: ContentError[]): ContentError[] {
 
 /** Thrown by the build when lessons have errors; its message lists all of them. */
 export class ContentErrors extends Error {
-  constructor(readonly errors: ContentError[]) {
+  constructor(
+    readonly errors: ContentError[],
+    where = 'the lessons',
+  ) {
     const lines = sortErrors(errors).map(formatError);
-    super(`${errors.length} problem${errors.length === 1 ? '' : 's'} in the lessons:\n${lines.join('\n')}`);
+    super(`${errors.length} problem${errors.length === 1 ? '' : 's'} in ${where}:\n${lines.join('\n')}`);
     this.name = 'ContentErrors';
   }
 }

@@ -42,6 +42,7 @@ export interface SiteProfile {
   publicDir: string;
 }
 
+const WHERE = 'the site profile';
 const COLOUR = /^#[0-9a-f]{6}$/i;
 const PROFILE_ID = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -58,9 +59,10 @@ export function readSiteProfile(id: string, root = SITE_DIR): SiteProfile {
   const file = path.join(folder, 'site.yaml');
   const errors: ContentError[] = [];
   if (!PROFILE_ID.test(id) || !existsSync(file)) {
-    throw new ContentErrors([
-      { file, line: 1, col: 1, message: `there is no site profile "${id}": ${file} was not found` },
-    ]);
+    throw new ContentErrors(
+      [{ file, line: 1, col: 1, message: `there is no site profile "${id}": ${file} was not found` }],
+      WHERE,
+    );
   }
   const counter = new LineCounter();
   const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: counter, prettyErrors: false });
@@ -72,11 +74,12 @@ export function readSiteProfile(id: string, root = SITE_DIR): SiteProfile {
     const pos = counter.linePos(error.pos[0]);
     errors.push({ file, line: pos.line, col: pos.col, message: yamlMessage(error.message) });
   }
-  if (errors.length > 0) throw new ContentErrors(errors);
+  if (errors.length > 0) throw new ContentErrors(errors, WHERE);
 
   const root_ = doc.contents;
-  if (!isMap(root_))
-    throw new ContentErrors([{ file, line: 1, col: 1, message: 'the site file needs "name:"' }]);
+  if (!isMap(root_)) {
+    throw new ContentErrors([{ file, line: 1, col: 1, message: 'the site file needs "name:"' }], WHERE);
+  }
   const known = new Set([
     'name',
     'short_name',
@@ -134,7 +137,7 @@ export function readSiteProfile(id: string, root = SITE_DIR): SiteProfile {
       });
     }
   }
-  if (errors.length > 0) throw new ContentErrors(errors);
+  if (errors.length > 0) throw new ContentErrors(errors, WHERE);
   return profile;
 }
 
