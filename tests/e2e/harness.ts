@@ -5,8 +5,11 @@ import { preview } from 'vite';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { CHROMIUM_ARGS } from '../../src/tools/chromium.ts';
 
-/** Where the end-to-end build goes (apart from `npm run build`'s dist/). */
-export const BUILD_DIR = path.resolve('dist-e2e');
+/**
+ * Where the end-to-end build goes (apart from `npm run build`'s dist/); E2E_BUILD_DIR moves it, so
+ * that two runs at once do not rebuild each other's.
+ */
+export const BUILD_DIR = path.resolve(process.env.E2E_BUILD_DIR || 'dist-e2e');
 
 export interface Server {
   url: string;
