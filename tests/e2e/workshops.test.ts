@@ -53,6 +53,18 @@ describe('sharing the app', () => {
       const address = `${shared.server().url}#/ur/`;
       expect(await page.locator('.qr').getAttribute('aria-label')).toContain(address);
       expect(await page.locator('.address').textContent()).toBe(address);
+      // In Urdu too, the address sits centred under the code, not against the far edge.
+      const centre = async (selector: string) => {
+        const box = await page.locator(selector).boundingBox();
+        return box ? box.x + box.width / 2 : Number.NaN;
+      };
+      const text = await page.locator('.address').evaluate((element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        const box = range.getBoundingClientRect();
+        return box.x + box.width / 2;
+      });
+      expect(Math.abs(text - (await centre('.qr')))).toBeLessThan(4);
       // The code a phone scans is this address, exactly.
       const drawing = await code.evaluate((svg) => ({
         width: (svg as SVGSVGElement).viewBox.baseVal.width,
