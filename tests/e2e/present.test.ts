@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileCourse } from '../../src/compiler/course.ts';
 import { lessonsDir } from '../../src/compiler/options.ts';
 import { lessonSlides } from '../../src/shared/slides.ts';
-import { browserAndServer } from './harness.ts';
+import { browserAndServer, waitForServiceWorker } from './harness.ts';
 
 const course = compileCourse(lessonsDir());
 const shared = browserAndServer();
@@ -58,6 +58,43 @@ describe('presentation mode', () => {
       await expect.poll(() => position.textContent()).not.toBe(start);
       await page.keyboard.press('ArrowRight');
       await expect.poll(() => position.textContent()).toBe(start);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('fits each section slide of a lesson on a projector screen, in English and Urdu', async () => {
+    const page = await shared.browser().newPage({ viewport: { width: 1280, height: 720 } });
+    try {
+      for (const [locale, forward] of [
+        ['en', 'ArrowRight'],
+        ['ur', 'ArrowLeft'],
+      ] as const) {
+        const lesson = course.lessons.get('passwords')?.get(locale);
+        if (!lesson) throw new Error(`no passwords lesson in ${locale}`);
+        const slides = lessonSlides(lesson);
+        await page.goto(`${shared.server().url}#/${locale}/present/passwords`);
+        // Once the app is saved for offline use, its one-time notice no longer takes room.
+        await waitForServiceWorker(page);
+        await page.reload();
+        await page.locator('.slide').waitFor();
+        const tooTall: number[] = [];
+        for (const [number, slide] of slides.entries()) {
+          if (slide.kind === 'content') {
+            // The lowest line of the slide's text stays above the controls, with nothing to scroll.
+            const overflow = await page.evaluate(() => {
+              const controls = document.querySelector('.slide-nav')?.getBoundingClientRect();
+              const lines = [...document.querySelectorAll('.slide *')].map(
+                (node) => node.getBoundingClientRect().bottom,
+              );
+              return controls ? Math.max(0, ...lines) - controls.top : Number.POSITIVE_INFINITY;
+            });
+            if (overflow > 1) tooTall.push(number + 1);
+          }
+          await page.keyboard.press(forward);
+        }
+        expect({ locale, tooTall }).toEqual({ locale, tooTall: [] });
+      }
     } finally {
       await page.close();
     }
