@@ -1,21 +1,43 @@
 /** Right-to-left text: isolating Latin runs, and refusing invisible direction overrides. */
 import type { MarkdownIt } from 'markdown-it';
 
-/** Embedding and override controls (U+202A–U+202E) can reorder text to mislead a reader. */
-const CONTROLS = /[\u202A-\u202E]/g;
+/**
+ * Embedding and override controls (U+202A–U+202E) can reorder text to mislead a reader. They are
+ * also found written as an HTML character reference (`&#x202E;`, `&#8238;`), which the lesson shows
+ * decoded. (Autolinks show their address as written: see markdown.ts.)
+ */
+const CONTROLS = /[\u202A-\u202E]|&#[xX]0{0,2}202[a-eA-E];|&#0{0,3}823[4-8];/g;
+/** In the front matter, also as a YAML escape in a quoted value (`"\u202E"`). */
+const FRONT_MATTER_CONTROLS = new RegExp(
+  String.raw`${CONTROLS.source}|\\u202[a-eA-E]|\\U0000202[a-eA-E]`,
+  'g',
+);
+
+/** The character a match stands for: itself, or the one its escape writes. */
+function codePoint(match: string): number {
+  if (match.length === 1) return match.codePointAt(0) ?? 0;
+  const decimal = /^&#(\d+);$/.exec(match);
+  if (decimal) return Number(decimal[1]);
+  return Number.parseInt(match.replace(/^(&#[xX]|\\[uU])|;$/g, ''), 16);
+}
 
 /** Reports every direction control character, with its line and column (both 1-based). */
 export function findDirectionControls(
   source: string,
   report: (line: number, col: number, message: string) => void,
 ) {
-  source.split(/\r?\n/).forEach((text, index) => {
-    for (const match of text.matchAll(CONTROLS)) {
-      const code = match[0].codePointAt(0)?.toString(16).toUpperCase();
+  const lines = source.split(/\r?\n/);
+  // The front matter: between a first line '---' and the next '---'.
+  const frontMatterEnd =
+    lines[0]?.trim() === '---' ? lines.findIndex((line, index) => index > 0 && line.trim() === '---') : -1;
+  lines.forEach((text, index) => {
+    for (const match of text.matchAll(index < frontMatterEnd ? FRONT_MATTER_CONTROLS : CONTROLS)) {
+      const code = codePoint(match[0]).toString(16).toUpperCase();
+      const written = match[0].length > 1 ? ` (written "${match[0]}")` : '';
       report(
         index + 1,
         (match.index ?? 0) + 1,
-        `invisible direction control U+${code} is not allowed: delete it`,
+        `invisible direction control U+${code}${written} is not allowed: delete it`,
       );
     }
   });

@@ -46,13 +46,39 @@ function classify(
   return `links must start with https://, http://, mailto:, lesson: or term: (found "${href}")`;
 }
 
-/** Finds where `needle` stands within body lines [from, to), for an error position. */
-function locate(lines: readonly string[], from: number, to: number, needle: string): [number, number] {
-  for (let line = from; line < Math.max(to, from + 1); line++) {
-    const col = lines[line]?.indexOf(needle) ?? -1;
-    if (col >= 0) return [line, col + 1];
+/**
+ * Where to look for a block's next link. Links are checked in reading order, so each is looked for
+ * after the one before: two equal links get a place each, and a line of many links is read once.
+ */
+interface Cursor {
+  line: number;
+  col: number;
+  /**
+   * How many more searches may find nothing. A link written otherwise than it reads (with entities,
+   * say) is not found, and each such search reads to the end of the block: bounded, so that a
+   * hostile block of many such links takes linear time.
+   */
+  misses: number;
+}
+
+/** Searches that may find nothing, per block: plenty for a real lesson. */
+const MISSES = 20;
+
+/** Finds where `needle` stands from the cursor up to body line `to`, for an error position. */
+function locate(lines: readonly string[], to: number, needle: string, cursor: Cursor): [number, number] {
+  if (cursor.misses > 0) {
+    for (let line = cursor.line; line < to; line++) {
+      const at = lines[line]?.indexOf(needle, line === cursor.line ? cursor.col : 0) ?? -1;
+      if (at >= 0) {
+        cursor.line = line;
+        cursor.col = at + needle.length;
+        return [line, at + 1];
+      }
+    }
+    cursor.misses--;
   }
-  return [from, 1];
+  // Not found as written: at least the line where the search started.
+  return [cursor.line, 1];
 }
 
 /**
@@ -60,10 +86,12 @@ function locate(lines: readonly string[], from: number, to: number, needle: stri
  * and rewrites good links in place so that rendering them gives safe HTML.
  */
 export function checkLinks(children: Token[], from: number, to: number, context: LinkContext): void {
+  const cursor: Cursor = { line: from, col: 0, misses: MISSES };
+  const end = Math.max(to, from + 1);
   for (const token of children) {
     if (token.type === 'image') {
       const src = String(token.attrGet('src') ?? '');
-      const [line, col] = locate(context.lines, from, to, src || '![');
+      const [line, col] = locate(context.lines, end, src || '![', cursor);
       context.report(line, col, 'images are not supported in lessons yet: describe the picture in words');
       token.attrSet('src', '');
       continue;
@@ -72,7 +100,7 @@ export function checkLinks(children: Token[], from: number, to: number, context:
     const href = String(token.attrGet('href') ?? '');
     const verdict = classify(href, context);
     if (typeof verdict === 'string') {
-      const [line, col] = locate(context.lines, from, to, href);
+      const [line, col] = locate(context.lines, end, href, cursor);
       context.report(line, col, verdict);
       token.attrSet('href', '#');
       continue;
