@@ -18,6 +18,7 @@ export interface CourseFile {
 /** Reads course.yaml: modules in order (id, titles per language, lessons) and optional content rules. */
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
 import { isLocale, SOURCE_LOCALE } from '../shared/locales.ts';
+import { findDirectionControls } from './bidi.ts';
 import type { ContentError } from './errors.ts';
 import { yamlMessage } from './front-matter.ts';
 import { ID } from './questions.ts';
@@ -30,6 +31,8 @@ export interface CourseModule {
 
 /** Reads course.yaml: modules in order, each with an id, titles per locale and lesson ids. */
 export function readCourseFile(source: string, file: string, errors: ContentError[]): CourseFile {
+  // Module titles are shown as plain text, but an override could still reorder what a reader sees.
+  findDirectionControls(source, (line, col, message) => errors.push({ file, line, col, message }));
   const counter = new LineCounter();
   const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
   const at = (node: Node | null | undefined, message: string) => {

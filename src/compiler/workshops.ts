@@ -8,6 +8,7 @@ import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { isLocale, SOURCE_LOCALE } from '../shared/locales.ts';
 import type { Workshop, WorkshopSession } from '../shared/types.ts';
+import { findDirectionControls } from './bidi.ts';
 import type { ContentError } from './errors.ts';
 import { yamlMessage } from './front-matter.ts';
 import { ID } from './questions.ts';
@@ -27,6 +28,8 @@ export function compileWorkshop(
   report: Report,
   english?: Workshop,
 ): Workshop | null {
+  // Plan text is shown as plain text, but an override could still reorder what a reader sees.
+  findDirectionControls(source, report);
   const lines = source.split(/\r?\n/);
   const end = lines.findIndex((line, index) => index > 0 && line.trim() === '---');
   if (lines[0]?.trim() !== '---' || end === -1) {

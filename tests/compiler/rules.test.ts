@@ -56,4 +56,14 @@ describe('course rules', () => {
       '"colour" is not a rule (quiz, checklist, words, further_reading, review_within_months)',
     ]);
   });
+
+  it('refuse a hidden direction override in course.yaml, such as in a module title', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rules-'));
+    temporary.push(dir);
+    cpSync(VALID_DIR, dir, { recursive: true });
+    const file = path.join(dir, 'course.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('en: The basics', 'en: The basics\u202E'));
+    const errors = compileCourse(dir).errors.map((error) => `${error.line}: ${error.message}`);
+    expect(errors).toEqual(['5: invisible direction control U+202E is not allowed: delete it']);
+  });
 });

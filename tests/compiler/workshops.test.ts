@@ -58,6 +58,19 @@ describe('a workshop plan', () => {
     ]);
   });
 
+  it('refuses a hidden direction override, in the front matter or a session', () => {
+    const { errors } = compile(
+      plan(
+        ['- 10 | activity | Welcome \u202Eexe.pdf'],
+        ['title: Intro\u202E', 'summary: A short start.', 'audience: Activists'],
+      ),
+    );
+    expect(errors).toEqual([
+      '2:13: invisible direction control U+202E is not allowed: delete it',
+      '7:27: invisible direction control U+202E is not allowed: delete it',
+    ]);
+  });
+
   it('needs a title, a summary and an audience', () => {
     expect(compile(plan(['- 10 | break | Tea'], ['title: Intro'])).errors).toEqual([
       '1:1: front matter is missing "summary"',
