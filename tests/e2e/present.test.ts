@@ -78,20 +78,25 @@ describe('presentation mode', () => {
         await waitForServiceWorker(page);
         await page.reload();
         await page.locator('.slide').waitFor();
-        const tooTall: number[] = [];
+        const tooTall: string[] = [];
         for (const [number, slide] of slides.entries()) {
           if (slide.kind === 'content') {
             // The lowest line of the slide's text stays above the controls, with nothing to scroll.
-            const overflow = await page.evaluate(() => {
+            const overflow = await page.evaluate(async () => {
+              await document.fonts.ready;
               const controls = document.querySelector('.slide-nav')?.getBoundingClientRect();
               const lines = [...document.querySelectorAll('.slide *')].map(
                 (node) => node.getBoundingClientRect().bottom,
               );
               return controls ? Math.max(0, ...lines) - controls.top : Number.POSITIVE_INFINITY;
             });
-            if (overflow > 1) tooTall.push(number + 1);
+            if (overflow > 1) tooTall.push(`slide ${number + 1}, ${Math.round(overflow)} px too tall`);
           }
+          const shown = await page.locator('.slide-position').textContent();
           await page.keyboard.press(forward);
+          if (number < slides.length - 1) {
+            await expect.poll(() => page.locator('.slide-position').textContent()).not.toBe(shown);
+          }
         }
         expect({ locale, tooTall }).toEqual({ locale, tooTall: [] });
       }
