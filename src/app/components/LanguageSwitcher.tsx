@@ -17,7 +17,7 @@ export function LanguageSwitcher({ route }: { route: Route }) {
           stroke-width="2"
         />
       </svg>
-      <span class="visually-hidden">{t('language.label')}</span>
+      <span class="visually-hidden">{t('nav.language')}</span>
       <LocaleSelect route={route} />
     </label>
   );

@@ -25,7 +25,7 @@ export function ChooseLanguagePage() {
         {t('language.chooseTitle')}
       </h1>
       <fieldset class="language-options">
-        <legend class="visually-hidden">{t('language.label')}</legend>
+        <legend class="visually-hidden">{t('nav.language')}</legend>
         {availableLocales().map((locale) => (
           <label key={locale} class="language-option" lang={locale} dir={direction(locale)}>
             <input
