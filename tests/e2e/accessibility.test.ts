@@ -65,6 +65,18 @@ describe.each(['en', 'ur'])('in %s', (locale) => {
       }
       if (path === 'search') await page.getByRole('searchbox').fill(locale === 'ur' ? 'پاس' : 'password');
       expect(await audit(page)).toEqual([]);
+      // No text or label is an interface-string key left untranslated, such as "nav.language".
+      const keys = await page.evaluate(() => {
+        const key = /^[a-z]+\.[a-zA-Z.]+$/;
+        const labels = [...document.querySelectorAll('[aria-label], [title], [placeholder]')].flatMap(
+          (node) => ['aria-label', 'title', 'placeholder'].map((name) => node.getAttribute(name) ?? ''),
+        );
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        const texts: string[] = [];
+        while (walker.nextNode()) texts.push(walker.currentNode.textContent?.trim() ?? '');
+        return [...labels, ...texts].filter((text) => key.test(text));
+      });
+      expect(keys).toEqual([]);
     } finally {
       await context.close();
     }
