@@ -147,8 +147,12 @@ interface Fields {
 }
 
 function parseFields(yamlText: string, report: Report): Fields | null {
+  const doc = parseDocument(yamlText, { prettyErrors: false });
+  // Lines are counted in the text itself: after a syntax error inside [ ] or { }, the parser
+  // skips some line breaks, and its own count would point at the wrong line.
   const counter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false });
+  counter.addNewLine(0);
+  for (const match of yamlText.matchAll(/\n/g)) counter.addNewLine(match.index + 1);
   // The YAML starts on the file's second line.
   const at = (offset: number | undefined, message: string) => {
     const pos = counter.linePos(offset ?? 0);
@@ -184,13 +188,13 @@ function fieldReaders(
     allowOnly(allowed, why) {
       for (const pair of map.items) {
         const name = isScalar(pair.key) ? String(pair.key.value) : '';
-        if (!allowed.includes(name)) fail(pair.key as Node, `"${name}" ${why(name)}`);
+        if (!allowed.includes(name)) fail(pair.key as Node, `${quoted(name)} ${why(name)}`);
       }
     },
     id(folderId) {
       const id = fields.text('id');
       const idNode = node('id');
-      if (id && idNode && !ID.test(id)) fail(idNode, `"id" may use only a-z, 0-9 and "-": "${id}"`);
+      if (id && idNode && !ID.test(id)) fail(idNode, `"id" may use only a-z, 0-9 and "-": ${quoted(id)}`);
       else if (id && idNode && id !== folderId)
         fail(idNode, `"id" is "${id}" but the folder is "${folderId}"`);
       return id;
@@ -262,6 +266,11 @@ function fieldReaders(
     return value;
   }
   return fields;
+}
+
+/** Text from the file, quoted in a message on one line: each error is printed as one line. */
+function quoted(text: string): string {
+  return `"${text.replace(/\s*[\r\n]+\s*/g, ' ')}"`;
 }
 
 /** The first sentence of a YAML error, without the library's own line and column. */

@@ -68,9 +68,11 @@ export function compileLesson(input: LessonSource): CompiledLesson {
   const report = (line: number, col: number, message: string) =>
     errors.push({ file: input.file, line, col, message });
   const isTranslation = input.english !== undefined;
+  // Line breaks as markdown-it reads them (a lone CR is one too), so that every line number agrees.
+  const source = input.source.replace(/\r\n?/g, '\n');
   const split = isTranslation
-    ? splitTranslation(input.source, input.folderId, report, input.english?.lesson)
-    : splitLesson(input.source, input.folderId, report);
+    ? splitTranslation(source, input.folderId, report, input.english?.lesson)
+    : splitLesson(source, input.folderId, report);
   const { body, bodyLine } = split;
   const empty: CompiledLesson = {
     lesson: null,
@@ -81,7 +83,7 @@ export function compileLesson(input: LessonSource): CompiledLesson {
     sourceHash: null,
     outline: { headings: [], links: [], images: [] },
   };
-  findDirectionControls(input.source, report);
+  findDirectionControls(source, report);
   if (body === null) return empty;
   const lines = body.split(/\r?\n/);
   const reportBody = (line: number, col: number, message: string) =>
