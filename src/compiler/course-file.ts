@@ -16,11 +16,11 @@ export interface CourseFile {
 }
 
 /** Reads course.yaml: modules in order (id, titles per language, lessons) and optional content rules. */
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
 import { isLocale, SOURCE_LOCALE } from '../shared/locales.ts';
 import { findDirectionControls } from './bidi.ts';
 import type { ContentError } from './errors.ts';
-import { yamlMessage } from './front-matter.ts';
+import { linesOf, yamlMessage } from './front-matter.ts';
 import { ID } from './questions.ts';
 
 export interface CourseModule {
@@ -33,8 +33,8 @@ export interface CourseModule {
 export function readCourseFile(source: string, file: string, errors: ContentError[]): CourseFile {
   // Module titles are shown as plain text, but an override could still reorder what a reader sees.
   findDirectionControls(source, (line, col, message) => errors.push({ file, line, col, message }));
-  const counter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
+  const doc = parseDocument(source, { prettyErrors: false });
+  const counter = linesOf(source);
   const at = (node: Node | null | undefined, message: string) => {
     const pos = counter.linePos(node?.range?.[0] ?? 0);
     errors.push({ file, line: pos.line, col: pos.col, message });

@@ -148,11 +148,7 @@ interface Fields {
 
 function parseFields(yamlText: string, report: Report): Fields | null {
   const doc = parseDocument(yamlText, { prettyErrors: false });
-  // Lines are counted in the text itself: after a syntax error inside [ ] or { }, the parser
-  // skips some line breaks, and its own count would point at the wrong line.
-  const counter = new LineCounter();
-  counter.addNewLine(0);
-  for (const match of yamlText.matchAll(/\n/g)) counter.addNewLine(match.index + 1);
+  const counter = linesOf(yamlText);
   // The YAML starts on the file's second line.
   const at = (offset: number | undefined, message: string) => {
     const pos = counter.linePos(offset ?? 0);
@@ -266,6 +262,18 @@ function fieldReaders(
     return value;
   }
   return fields;
+}
+
+/**
+ * Where each line of YAML text starts, for error positions. Counted in the text itself: after a
+ * syntax error inside [ ] or { }, the parser skips some line breaks, and a LineCounter passed to it
+ * would point at the wrong line.
+ */
+export function linesOf(yamlText: string): LineCounter {
+  const counter = new LineCounter();
+  counter.addNewLine(0);
+  for (const match of yamlText.matchAll(/\n/g)) counter.addNewLine(match.index + 1);
+  return counter;
 }
 
 /** Text from the file, quoted in a message on one line: each error is printed as one line. */

@@ -6,11 +6,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
+import { isMap, isScalar, type Node, parseDocument } from 'yaml';
 import { isLocale } from '../shared/locales.ts';
 import type { SiteCover, SiteText } from '../shared/site.ts';
 import { type ContentError, ContentErrors } from './errors.ts';
-import { yamlMessage } from './front-matter.ts';
+import { linesOf, yamlMessage } from './front-matter.ts';
 
 export const SITE_DIR = 'site';
 export const DEFAULT_PROFILE = 'default';
@@ -64,8 +64,9 @@ export function readSiteProfile(id: string, root = SITE_DIR): SiteProfile {
       WHERE,
     );
   }
-  const counter = new LineCounter();
-  const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: counter, prettyErrors: false });
+  const source = readFileSync(file, 'utf8');
+  const doc = parseDocument(source, { prettyErrors: false });
+  const counter = linesOf(source);
   const at = (node: Node | null | undefined, message: string) => {
     const pos = counter.linePos(node?.range?.[0] ?? 0);
     errors.push({ file, line: pos.line, col: pos.col, message });

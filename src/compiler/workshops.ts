@@ -5,12 +5,12 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument } from 'yaml';
 import { isLocale, SOURCE_LOCALE } from '../shared/locales.ts';
 import type { Workshop, WorkshopSession } from '../shared/types.ts';
 import { findDirectionControls } from './bidi.ts';
 import type { ContentError } from './errors.ts';
-import { yamlMessage } from './front-matter.ts';
+import { linesOf, yamlMessage } from './front-matter.ts';
 import { ID } from './questions.ts';
 
 export const WORKSHOPS_FOLDER = 'workshops';
@@ -36,8 +36,9 @@ export function compileWorkshop(
     report(1, 1, "a workshop plan starts with front matter between two '---' lines");
     return null;
   }
-  const counter = new LineCounter();
-  const doc = parseDocument(lines.slice(1, end).join('\n'), { lineCounter: counter, prettyErrors: false });
+  const yamlText = lines.slice(1, end).join('\n');
+  const doc = parseDocument(yamlText, { prettyErrors: false });
+  const counter = linesOf(yamlText);
   const fields: Record<string, string> = {};
   for (const error of doc.errors) {
     const pos = counter.linePos(error.pos[0]);
