@@ -1,13 +1,14 @@
 /**
  * A large course for benchmarks, made from the real lessons: each lesson is copied under new ids
- * (`passwords-3`, …) until the course has the size asked for, translations included, with lesson
- * links pointing at copies that exist. Realistic text and quizzes, any size.
+ * (`passwords-3`, …) until the course has exactly the size asked for, translations included, with
+ * lesson links pointing at copies that exist. Realistic text, quizzes and checklists, any size.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { GLOSSARY_FOLDER } from '../../compiler/glossary.ts';
+import { WORKSHOPS_FOLDER } from '../../compiler/workshops.ts';
 
-/** Writes a course of about `lessons` lessons (a whole number of copies of the real ones) into `dir`. */
+/** Writes a course of exactly `lessons` lessons into `dir`; returns the number of lessons. */
 export function generateCourse(
   source: string,
   dir: string,
@@ -15,19 +16,26 @@ export function generateCourse(
   locales: readonly string[],
 ): number {
   const originals = readdirSync(source, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && entry.name !== GLOSSARY_FOLDER)
+    .filter(
+      (entry) => entry.isDirectory() && entry.name !== GLOSSARY_FOLDER && entry.name !== WORKSHOPS_FOLDER,
+    )
     .map((entry) => entry.name)
     .sort();
-  const copies = Math.max(1, Math.ceil(lessons / originals.length));
+  const total = Math.max(1, lessons);
+  const copies = Math.ceil(total / originals.length);
   mkdirSync(dir, { recursive: true });
   cpSync(path.join(source, GLOSSARY_FOLDER), path.join(dir, GLOSSARY_FOLDER), { recursive: true });
+  copyWorkshops(source, dir);
   const modules: string[] = [];
   for (let copy = 1; copy <= copies; copy++) {
-    const ids = originals.map((id) => `${id}-${copy}`);
+    // The last copy may be partial; its links to lessons it lacks point at the first copy.
+    const included = originals.slice(0, total - (copy - 1) * originals.length);
+    const present = new Set(included);
+    const copyOf = (id: string) => `${id}-${present.has(id) ? copy : 1}`;
     modules.push(
-      `  - id: part-${copy}\n    title:\n      en: Part ${copy}\n    lessons:\n${ids.map((id) => `      - ${id}`).join('\n')}`,
+      `  - id: part-${copy}\n    title:\n      en: Part ${copy}\n    lessons:\n${included.map((id) => `      - ${id}-${copy}`).join('\n')}`,
     );
-    for (const original of originals) {
+    for (const original of included) {
       const folder = path.join(dir, `${original}-${copy}`);
       mkdirSync(folder, { recursive: true });
       for (const locale of locales) {
@@ -39,11 +47,29 @@ export function generateCourse(
         }
         text = text
           .replace(/^id: .*$/m, `id: ${original}-${copy}`)
-          .replace(/\(lesson:([a-z0-9-]+)\)/g, (_, target: string) => `(lesson:${target}-${copy})`);
+          .replace(/\(lesson:([a-z0-9-]+)\)/g, (_, target: string) => `(lesson:${copyOf(target)})`);
         writeFileSync(path.join(folder, `${locale}.md`), text);
       }
     }
   }
   writeFileSync(path.join(dir, 'course.yaml'), `modules:\n${modules.join('\n')}\n`);
-  return copies * originals.length;
+  return total;
+}
+
+/** The workshop plans, their lesson sessions pointing at the first copy of each lesson. */
+function copyWorkshops(source: string, dir: string): void {
+  const from = path.join(source, WORKSHOPS_FOLDER);
+  if (!existsSync(from)) return;
+  for (const plan of readdirSync(from, { withFileTypes: true })) {
+    if (!plan.isDirectory()) continue;
+    const to = path.join(dir, WORKSHOPS_FOLDER, plan.name);
+    mkdirSync(to, { recursive: true });
+    for (const file of readdirSync(path.join(from, plan.name))) {
+      const text = readFileSync(path.join(from, plan.name, file), 'utf8');
+      writeFileSync(
+        path.join(to, file),
+        text.replace(/^(-\s*\d+\s*\|\s*lesson\s*\|\s*)([a-z0-9-]+)[ \t]*$/gm, '$1$2-1'),
+      );
+    }
+  }
 }
