@@ -61,6 +61,26 @@ describe('the installable app', () => {
       expect(response.headers.get(name), name).toBe(value);
     expect(response.headers.get('content-security-policy')).not.toContain('unsafe-');
   });
+
+  it('says once it is saved for offline use, without pushing the page down', async () => {
+    const { context, page } = await phone(browser);
+    try {
+      await page.goto(`${server.url}#/en/`);
+      const heading = page.getByRole('heading', { level: 1, name: 'Learn to stay safe online' });
+      await heading.waitFor();
+      const before = await heading.boundingBox();
+      const notice = page.getByText('Safe Online is saved on this device and now works offline.');
+      await notice.waitFor();
+      expect(await heading.boundingBox()).toEqual(before);
+      // It floats at the foot of the screen, and goes when dismissed.
+      const box = await notice.boundingBox();
+      expect((box?.y ?? 0) + (box?.height ?? 0)).toBeGreaterThan(600);
+      await page.getByRole('button', { name: 'Close' }).click();
+      await expect.poll(() => notice.count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 describe('a phone where IndexedDB does not work', () => {
