@@ -76,8 +76,9 @@ export default defineConfig(({ command, mode }) => {
           globPatterns: ['**/*.{js,css,html,json,svg,png,woff2,webmanifest}'],
           globIgnores: ['.vite/**'],
           cleanupOutdatedCaches: true,
-          // A large course's search index can pass Workbox's 2 MiB default; it must still be saved offline.
-          maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+          // A large course's search index passes Workbox's 2 MiB default (about 11 kB a lesson, so
+          // some 11 MB a language at 1,000 lessons); it must still be saved offline.
+          maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
           // The first install takes control at once; later versions wait for the learner's "Update".
           clientsClaim: true,
           skipWaiting: false,
