@@ -91,11 +91,10 @@ export function toProgressFile(records: ProgressRecords, now: Date): ProgressFil
   };
 }
 
+export type ReadResult = { ok: true; data: ProgressFileData } | { ok: false; problem: ImportProblem };
+
 /** Reads a file's text into validated data, or says why not. */
-export function readProgressFile(
-  text: string,
-  bytes: number,
-): { ok: true; data: ProgressFileData } | { ok: false; problem: ImportProblem } {
+export function readProgressFile(text: string, bytes: number): ReadResult {
   if (bytes > MAX_FILE_BYTES) return { ok: false, problem: 'too-large' };
   let json: unknown;
   try {
@@ -103,6 +102,11 @@ export function readProgressFile(
   } catch {
     return { ok: false, problem: 'not-json' };
   }
+  return readProgressJson(json);
+}
+
+/** Validates a file's parsed contents, or says why they are not progress this app can read. */
+export function readProgressJson(json: unknown): ReadResult {
   const head = v.safeParse(v.looseObject({ app: v.literal(FILE_APP), kind: v.literal(FILE_KIND) }), json);
   if (!head.success) return { ok: false, problem: 'not-ours' };
   const version = (json as { version?: unknown }).version;

@@ -6,7 +6,9 @@ import {
   type ImportProblem,
   MAX_FILE_BYTES,
   mergeProgress,
+  type ReadResult,
   readProgressFile,
+  readProgressJson,
   toProgressFile,
 } from '../../shared/progress-file';
 import { isSealed, seal, type UnsealProblem, unseal } from '../../shared/sealed-file';
@@ -38,20 +40,22 @@ export async function exportProgress(passphrase = ''): Promise<void> {
  */
 export async function importProgress(file: File, passphrase?: string): Promise<ImportOutcome> {
   // The size is checked before reading, so a huge file is never loaded into memory.
-  let text = file.size > MAX_FILE_BYTES ? '' : await file.text();
-  let json: unknown = null;
+  if (file.size > MAX_FILE_BYTES) return 'too-large';
+  let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(await file.text());
   } catch {
-    // readProgressFile says so.
+    return 'not-json';
   }
+  let read: ReadResult;
   if (isSealed(json)) {
     if (passphrase === undefined) return 'locked';
     const opened = await unseal(json, passphrase);
     if (!opened.ok) return opened.problem;
-    text = opened.text;
+    read = readProgressFile(opened.text, file.size);
+  } else {
+    read = readProgressJson(json);
   }
-  const read = readProgressFile(text, file.size);
   if (!read.ok) return read.problem;
   try {
     const store = await progressStore();
