@@ -42,7 +42,14 @@ export default defineConfig(({ command, mode }) => {
               // Everything the first page needs in one chunk, which compresses better than the many
               // small shared chunks the bundler would otherwise split out for the lazily loaded pages.
               codeSplitting: {
-                groups: [{ name: 'app', test: (id: string) => FIRST_VISIT.test(id) && !LAZY.test(id) }],
+                groups: [
+                  {
+                    name: 'app',
+                    // The site profile's colours join the app's styles, after them.
+                    test: (id: string) =>
+                      (FIRST_VISIT.test(id) && !LAZY.test(id)) || id === '\0virtual:site.css',
+                  },
+                ],
               },
             },
       },

@@ -20,3 +20,6 @@ declare module 'virtual:site' {
   const site: import('./shared/site').SiteInfo;
   export default site;
 }
+
+/** The site profile's brand colour as CSS (empty for a profile without one). */
+declare module 'virtual:site.css';

@@ -12,6 +12,8 @@ import { href, parseHash } from './router';
 import { startUpdates } from './updates';
 import './styles.css';
 import './fonts.css';
+// The site profile's brand colour, if it has one, after the app's own.
+import 'virtual:site.css';
 
 const root = document.getElementById('app');
 // `npm run dev` can switch to an accented, longer English to show hard-coded or cut-off text.

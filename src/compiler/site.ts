@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { isMap, isScalar, type Node, parseDocument } from 'yaml';
+import { isMap, isScalar, type Node, parseDocument, type YAMLMap } from 'yaml';
 import { isLocale } from '../shared/locales.ts';
 import type { SiteCover, SiteText } from '../shared/site.ts';
 import { type ContentError, ContentErrors } from './errors.ts';
@@ -38,6 +38,8 @@ export interface SiteProfile {
   plainTitles: boolean;
   /** A neutral first screen shown when the app is opened, before anything else. */
   cover?: SiteCover;
+  /** The colour of the header, buttons and links, in light and in dark colours, if not the app's own. */
+  brand?: { light: string; dark: string };
   /** Folder whose files are copied into the site as they are (the icons). */
   publicDir: string;
 }
@@ -89,6 +91,8 @@ export function readSiteProfile(id: string, root = SITE_DIR): SiteProfile {
     'theme_color',
     'background_color',
     'page_titles',
+    'brand_color',
+    'brand_color_dark',
     'cover',
   ]);
   for (const pair of root_.items) {
@@ -111,6 +115,7 @@ export function readSiteProfile(id: string, root = SITE_DIR): SiteProfile {
     return value;
   };
   const name = text('name');
+  const brand = readBrand(root_, colour, at);
   const titles = root_.get('page_titles', true) as Node | undefined;
   const titleMode = titles === undefined ? 'full' : isScalar(titles) ? String(titles.value) : '';
   if (titleMode !== 'full' && titleMode !== 'name') {
@@ -126,6 +131,7 @@ export function readSiteProfile(id: string, root = SITE_DIR): SiteProfile {
     backgroundColor: colour('background_color'),
     plainTitles: titleMode === 'name',
     cover: readCover(root_.get('cover', true) as Node | undefined, at),
+    brand,
     publicDir: path.join(folder, 'public'),
   };
   for (const icon of PROFILE_ICONS) {
@@ -143,6 +149,52 @@ export function readSiteProfile(id: string, root = SITE_DIR): SiteProfile {
 }
 
 type At = (node: Node | null | undefined, message: string) => void;
+
+/** The app's own light and dark page colours, and the text on its buttons, which a brand colour must stand out from. */
+const PAGE = { light: '#ffffff', dark: '#111719' };
+const BUTTON_TEXT = { light: '#ffffff', dark: '#0b1214' };
+
+/** The WCAG contrast ratio of two colours written #rrggbb. */
+export function contrast(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r = 0, g = 0, b = 0] = [1, 3, 5].map((at) => {
+      const channel = Number.parseInt(hex.slice(at, at + 2), 16) / 255;
+      return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
+/** `brand_color` and `brand_color_dark`, both or neither, each readable as links and as buttons. */
+function readBrand(
+  root: YAMLMap,
+  colour: (key: string) => string,
+  at: At,
+): { light: string; dark: string } | undefined {
+  const light = root.get('brand_color', true) as Node | undefined;
+  const dark = root.get('brand_color_dark', true) as Node | undefined;
+  if (light === undefined && dark === undefined) return undefined;
+  if (light === undefined || dark === undefined) {
+    at(
+      light ?? dark,
+      'give both "brand_color" (for light colours) and "brand_color_dark" (for dark colours)',
+    );
+    return undefined;
+  }
+  const brand = { light: colour('brand_color'), dark: colour('brand_color_dark') };
+  for (const mode of ['light', 'dark'] as const) {
+    const lowest = Math.min(contrast(brand[mode], PAGE[mode]), contrast(brand[mode], BUTTON_TEXT[mode]));
+    if (lowest < 4.5) {
+      at(
+        mode === 'light' ? light : dark,
+        `"${mode === 'light' ? 'brand_color' : 'brand_color_dark'}" is too close to the ${mode} page or its button text (contrast ${lowest.toFixed(1)}, at least 4.5 is needed): choose a ${mode === 'light' ? 'darker' : 'lighter'} colour`,
+      );
+    }
+  }
+  return brand;
+}
 
 /** `cover:` with heading, text and button, each one text or one per language. */
 function readCover(node: Node | undefined, at: At): SiteCover | undefined {
@@ -171,6 +223,16 @@ function readCover(node: Node | undefined, at: At): SiteCover | undefined {
   return { heading: field('heading'), text: field('text'), button: field('button') };
 }
 
+/** The profile's brand colour as CSS, after the app's own, or nothing. */
+export function siteCss(profile: SiteProfile): string {
+  const { brand } = profile;
+  if (!brand) return '';
+  return [
+    `:root { --brand: ${brand.light}; }`,
+    `@supports (color: light-dark(white, black)) { :root { --brand: light-dark(${brand.light}, ${brand.dark}); } }`,
+  ].join('\n');
+}
+
 /** What the app itself needs to know of the profile, as a module. */
 export function siteModule(profile: SiteProfile): string {
   const { name, title, plainTitles, cover } = profile;
@@ -178,6 +240,7 @@ export function siteModule(profile: SiteProfile): string {
 }
 
 const MODULE = 'virtual:site';
+const STYLES = 'virtual:site.css';
 
 /** Serves `virtual:site` and puts the profile's name, title, description and colour into index.html. */
 export function sitePlugin(profile: SiteProfile): Plugin {
@@ -195,9 +258,10 @@ export function sitePlugin(profile: SiteProfile): Plugin {
   return {
     name: 'safe-online-site',
     resolveId(id) {
-      return id === MODULE ? `\0${MODULE}` : null;
+      return id === MODULE || id === STYLES ? `\0${id}` : null;
     },
     load(id) {
+      if (id === `\0${STYLES}`) return siteCss(profile);
       return id === `\0${MODULE}` ? siteModule(profile) : null;
     },
     transformIndexHtml: {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentErrors } from '../../src/compiler/errors.ts';
-import { chosenProfile, readSiteProfile } from '../../src/compiler/site.ts';
+import { chosenProfile, contrast, readSiteProfile, siteCss } from '../../src/compiler/site.ts';
 import { siteText } from '../../src/shared/site.ts';
 
 let root: string;
@@ -79,7 +79,7 @@ describe('site profiles', () => {
       [
         `${file}:2:14: "theme_color" must be a colour written like "#0e5c63"`,
         `${file}:3:14: "page_titles" must be "full" (the page, then the name) or "name" (only the name)`,
-        `${file}:4:1: unknown field "colour": use name, short_name, description, title, theme_color, background_color, page_titles, cover`,
+        `${file}:4:1: unknown field "colour": use name, short_name, description, title, theme_color, background_color, page_titles, brand_color, brand_color_dark, cover`,
         `${file}:6:3: the cover needs "text": one text, or one per language (en:, hi:, ms:, ur:)`,
         `${file}:6:3: the cover needs "button": one text, or one per language (en:, hi:, ms:, ur:)`,
         `${file}:1:1: "description" needs some text`,
@@ -100,6 +100,31 @@ describe('site profiles', () => {
     expect(() => readSiteProfile('mine', dir)).toThrow(
       /site\.yaml:1:1: the profile has no public\/icons\/maskable-512\.png: draw public\/favicon\.svg, then run npm run icons -- --profile mine/,
     );
+  });
+
+  it("sets the brand colour for light and dark colours, after the app's own", () => {
+    const disguise = readSiteProfile('disguise');
+    expect(disguise.brand).toEqual({ light: '#5f6368', dark: '#b4b9be' });
+    expect(siteCss(disguise)).toContain('--brand: light-dark(#5f6368, #b4b9be)');
+    expect(siteCss(readSiteProfile('default'))).toBe('');
+  });
+
+  it('refuses a brand colour too faint to read, and one without the other', () => {
+    expect(contrast('#ffffff', '#000000')).toBeCloseTo(21);
+    const base = 'name: Notes\ndescription: Notes\n';
+    expect(problems(`${base}brand_color: "#cccccc"\nbrand_color_dark: "#222222"\n`)).toEqual([
+      expect.stringMatching(
+        /site\.yaml:3:14: "brand_color" is too close to the light page or its button text \(contrast 1\.6, at least 4\.5 is needed\): choose a darker colour$/,
+      ),
+      expect.stringMatching(
+        /site\.yaml:4:19: "brand_color_dark" is too close to the dark page .*: choose a lighter colour$/,
+      ),
+    ]);
+    expect(problems(`${base}brand_color: "#5f6368"\n`)).toEqual([
+      expect.stringMatching(
+        /site\.yaml:3:14: give both "brand_color" \(for light colours\) and "brand_color_dark"/,
+      ),
+    ]);
   });
 });
 

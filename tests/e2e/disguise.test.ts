@@ -78,6 +78,10 @@ describe('a disguised build', () => {
       await page.getByRole('heading', { name: 'Learn to stay safe online' }).waitFor();
       expect(await page.title()).toBe('Notes');
       await page.locator('.app-bar .brand', { hasText: 'Notes' }).waitFor();
+      // Grey, not the app's own teal.
+      expect(await page.locator('.app-bar').evaluate((bar) => getComputedStyle(bar).backgroundColor)).toBe(
+        'rgb(95, 99, 104)',
+      );
 
       // A lesson does not name itself in the title, which the browser history keeps.
       await page.goto(`${server.url}#/en/lessons/passwords`);
