@@ -85,3 +85,28 @@ describe.each(['en', 'ur'])('in %s', (locale) => {
     }
   });
 });
+
+describe('on a small phone', () => {
+  it.each(['en', 'hi', 'ms', 'ur'])(
+    'the header leaves most of the screen to the page in %s',
+    async (locale) => {
+      const context = await shared.browser().newContext({ viewport: { width: 360, height: 740 } });
+      const page = await context.newPage();
+      try {
+        await page.goto(`${shared.server().url}#/${locale}/`);
+        await page.locator('.home h1').waitFor();
+        // Name, language, the four pages in one row, and quick exit: three rows at most.
+        const height = await page.locator('.app-bar').evaluate((bar) => bar.getBoundingClientRect().height);
+        expect(height).toBeLessThanOrEqual(150);
+        const rows = await page
+          .locator('.app-bar nav a')
+          .evaluateAll(
+            (links) => new Set(links.map((link) => Math.round(link.getBoundingClientRect().top))).size,
+          );
+        expect(rows).toBe(1);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+});
