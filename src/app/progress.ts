@@ -19,14 +19,19 @@ let opened: Promise<OpenedStorage> | undefined;
 
 /** The progress store, opened on first use. Never rejects: it falls back to memory. */
 export async function progressStore() {
-  const privately = privateSession();
-  // A private session keeps nothing on the phone, even what a switch cut short may have left.
-  if (privately && !opened) void deleteProgressDatabase();
-  opened ??= openStorage({ private: privately }).then((result) => {
-    // Storage opened after all: the tab that held an older version was closed.
-    if (storageStatus.get()?.kind === 'blocked') storageStatus.set(null);
-    return result;
-  });
+  if (!opened) {
+    // A private session keeps nothing on the phone: it erases the database first, even what a
+    // switch cut short may have left.
+    const privately = privateSession();
+    const ready = privately ? deleteProgressDatabase() : Promise.resolve(true);
+    opened = ready
+      .then(() => openStorage({ private: privately }))
+      .then((result) => {
+        // Storage opened after all: the tab that held an older version was closed.
+        if (storageStatus.get()?.kind === 'blocked') storageStatus.set(null);
+        return result;
+      });
+  }
   return (await opened).store;
 }
 

@@ -16,7 +16,8 @@ if (unknown.length > 0) {
 }
 
 try {
-  // vite.config.ts reads the profile from here.
+  // vite.config.ts reads the profile from here. Checked first too, so that a wrong one gets only
+  // its path:line:col message, without Vite's "failed to load config" around it.
   process.env.SITE_PROFILE = readSiteProfile(chosenProfile(argv)).id;
   await build();
 } catch (error) {

@@ -1,9 +1,9 @@
 /**
  * Turning the private session on (progress erased, then kept in memory) or off (kept from then on).
- * Each switch writes the choice last but one step: if the app is closed half way, the next launch
- * is private and erases whatever the switch had written, so nothing is kept that was not meant to be.
+ * On, the choice is recorded first; off, the progress is written first and the choice last. Either
+ * way, if the app is closed half way, the next launch is private and erases what the switch wrote.
  */
-import { deleteProgressDatabase, openStorage } from '../../storage';
+import { openStorage } from '../../storage';
 import { setPrivateSessionFlag } from '../private-session';
 import {
   closeProgressStore,
@@ -18,8 +18,8 @@ export async function setPrivateSession(on: boolean): Promise<boolean> {
   const before = await (await progressStore()).snapshot();
   if (on) {
     if (!setPrivateSessionFlag(true)) return false;
+    // Opened again, now private, the store erases the database before it starts in memory.
     await closeProgressStore();
-    await deleteProgressDatabase();
     // Only the language and appearance chosen stay, for this session.
     await (await progressStore()).replaceAll({
       ...before,
