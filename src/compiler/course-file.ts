@@ -16,12 +16,12 @@ export interface CourseFile {
 }
 
 /** Reads course.yaml: modules in order (id, titles per language, lessons) and optional content rules. */
-import { isMap, isScalar, isSeq, type LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { isLocale, SOURCE_LOCALE } from '../shared/locales.ts';
 import { findDirectionControls } from './bidi.ts';
 import type { ContentError } from './errors.ts';
-import { linesOf, yamlMessage } from './front-matter.ts';
 import { ID } from './questions.ts';
+import { parseYaml, type YamlSource } from './yaml.ts';
 
 export interface CourseModule {
   id: string;
@@ -33,22 +33,13 @@ export interface CourseModule {
 export function readCourseFile(source: string, file: string, errors: ContentError[]): CourseFile {
   // Module titles are shown as plain text, but an override could still reorder what a reader sees.
   findDirectionControls(source, (line, col, message) => errors.push({ file, line, col, message }));
-  const doc = parseDocument(source, { prettyErrors: false });
-  const counter = linesOf(source);
+  const report = (line: number, col: number, message: string) => errors.push({ file, line, col, message });
+  const { doc, position, failed } = parseYaml(source, report);
   const at = (node: Node | null | undefined, message: string) => {
-    const pos = counter.linePos(node?.range?.[0] ?? 0);
-    errors.push({ file, line: pos.line, col: pos.col, message });
+    const { line, col } = position(node?.range?.[0]);
+    report(line, col, message);
   };
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const pos = counter.linePos(error.pos[0]);
-      errors.push({
-        file,
-        line: pos.line,
-        col: pos.col,
-        message: yamlMessage(error.message),
-      });
-    }
+  if (failed) {
     return { modules: [], rules: {} };
   }
   const root = doc.contents;
@@ -69,7 +60,7 @@ export function readCourseFile(source: string, file: string, errors: ContentErro
     if (!ID.test(id)) at(idNode ?? item, 'a module needs an "id" using a-z, 0-9 and "-"');
     else if (moduleIds.has(id)) at(idNode, `module "${id}" is listed twice`);
     moduleIds.add(id);
-    modules.push({ id, titles: readTitles(item, at), lessons: readLessonList(item, counter, at) });
+    modules.push({ id, titles: readTitles(item, at), lessons: readLessonList(item, position, at) });
   }
   const rules = isMap(root) ? readRules(root.get('rules', true) as Node | undefined, at) : {};
   return { modules, rules };
@@ -93,7 +84,7 @@ function readTitles(module: YAMLMap, at: At): Map<string, string> {
   return titles;
 }
 
-function readLessonList(module: YAMLMap, counter: LineCounter, at: At): CourseModule['lessons'] {
+function readLessonList(module: YAMLMap, position: YamlSource['position'], at: At): CourseModule['lessons'] {
   const node = module.get('lessons', true) as Node | undefined;
   if (!isSeq(node)) {
     at(node ?? module, 'a module needs a "lessons:" list of lesson ids');
@@ -101,8 +92,7 @@ function readLessonList(module: YAMLMap, counter: LineCounter, at: At): CourseMo
   }
   return node.items.flatMap((item) => {
     const id = isScalar(item) ? String(item.value) : '';
-    const pos = counter.linePos((item as Node).range?.[0] ?? 0);
-    return id ? [{ id, line: pos.line, col: pos.col }] : [];
+    return id ? [{ id, ...position((item as Node).range?.[0]) }] : [];
   });
 }
 

@@ -1,6 +1,7 @@
 /** Splits a lesson into YAML front matter and markdown body, and checks every field. */
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { LEVELS, type Lesson, TRANSLATION_STATUSES, type TranslationStatus } from '../shared/types.ts';
+import { parseYaml, type Report } from './yaml.ts';
 
 /** Front matter of an English lesson: the source of truth for level, minutes and review date. */
 export type FrontMatter = Pick<
@@ -26,8 +27,6 @@ export interface SplitLesson<Meta> {
   /** 0-based line of the file where the body starts. */
   bodyLine: number;
 }
-
-type Report = (line: number, col: number, message: string) => void;
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -147,18 +146,13 @@ interface Fields {
 }
 
 function parseFields(yamlText: string, report: Report): Fields | null {
-  const doc = parseDocument(yamlText, { prettyErrors: false });
-  const counter = linesOf(yamlText);
   // The YAML starts on the file's second line.
+  const { doc, position, failed } = parseYaml(yamlText, report, { firstLine: 2, prefix: 'front matter: ' });
   const at = (offset: number | undefined, message: string) => {
-    const pos = counter.linePos(offset ?? 0);
-    report(pos.line + 1, pos.col, message);
+    const { line, col } = position(offset);
+    report(line, col, message);
   };
-  if (doc.errors.length > 0) {
-    // The position is reported in our own terms; the library's text would count lines from the YAML.
-    for (const error of doc.errors) at(error.pos[0], `front matter: ${yamlMessage(error.message)}`);
-    return null;
-  }
+  if (failed) return null;
   if (!isMap(doc.contents)) {
     report(2, 1, 'front matter must be a list of fields such as "title: ..."');
     return null;
@@ -264,27 +258,9 @@ function fieldReaders(
   return fields;
 }
 
-/**
- * Where each line of YAML text starts, for error positions. Counted in the text itself: after a
- * syntax error inside [ ] or { }, the parser skips some line breaks, and a LineCounter passed to it
- * would point at the wrong line.
- */
-export function linesOf(yamlText: string): LineCounter {
-  const counter = new LineCounter();
-  counter.addNewLine(0);
-  for (const match of yamlText.matchAll(/\n/g)) counter.addNewLine(match.index + 1);
-  return counter;
-}
-
 /** Text from the file, quoted in a message on one line: each error is printed as one line. */
 function quoted(text: string): string {
   return `"${text.replace(/\s*[\r\n]+\s*/g, ' ')}"`;
-}
-
-/** The first sentence of a YAML error, without the library's own line and column. */
-export function yamlMessage(message: string): string {
-  const first = message.split('\n')[0] ?? 'invalid YAML';
-  return first.replace(/ at line \d+, column \d+/, '').replace(/:\s*$/, '');
 }
 
 /** A YYYY-MM-DD date that exists on the calendar (no 30 February). */

@@ -6,11 +6,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { isMap, isScalar, type Node, parseDocument, type YAMLMap } from 'yaml';
+import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import { isLocale } from '../shared/locales.ts';
 import type { SiteCover, SiteText } from '../shared/site.ts';
 import { type ContentError, ContentErrors } from './errors.ts';
-import { linesOf, yamlMessage } from './front-matter.ts';
+import { parseYaml } from './yaml.ts';
 
 export const SITE_DIR = 'site';
 export const DEFAULT_PROFILE = 'default';
@@ -66,17 +66,12 @@ export function readSiteProfile(id: string, root = SITE_DIR): SiteProfile {
       WHERE,
     );
   }
-  const source = readFileSync(file, 'utf8');
-  const doc = parseDocument(source, { prettyErrors: false });
-  const counter = linesOf(source);
+  const report = (line: number, col: number, message: string) => errors.push({ file, line, col, message });
+  const { doc, position } = parseYaml(readFileSync(file, 'utf8'), report);
   const at = (node: Node | null | undefined, message: string) => {
-    const pos = counter.linePos(node?.range?.[0] ?? 0);
-    errors.push({ file, line: pos.line, col: pos.col, message });
+    const { line, col } = position(node?.range?.[0]);
+    report(line, col, message);
   };
-  for (const error of doc.errors) {
-    const pos = counter.linePos(error.pos[0]);
-    errors.push({ file, line: pos.line, col: pos.col, message: yamlMessage(error.message) });
-  }
   if (errors.length > 0) throw new ContentErrors(errors, WHERE);
 
   const root_ = doc.contents;

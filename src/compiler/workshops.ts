@@ -5,19 +5,17 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, parseDocument } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 import { isLocale, SOURCE_LOCALE } from '../shared/locales.ts';
 import type { Workshop, WorkshopSession } from '../shared/types.ts';
 import { findDirectionControls } from './bidi.ts';
 import type { ContentError } from './errors.ts';
-import { linesOf, yamlMessage } from './front-matter.ts';
 import { ID } from './questions.ts';
+import { parseYaml, type Report } from './yaml.ts';
 
 export const WORKSHOPS_FOLDER = 'workshops';
 const KINDS = ['lesson', 'activity', 'break'] as const;
 const SESSION = /^-\s+(.*?)\s*\|\s*(.*?)\s*\|\s*(.*)$/;
-
-type Report = (line: number, col: number, message: string) => void;
 
 /** Reads one plan file; `lessonIds` are the course's lessons, `english` the plan it translates. */
 export function compileWorkshop(
@@ -36,14 +34,11 @@ export function compileWorkshop(
     report(1, 1, "a workshop plan starts with front matter between two '---' lines");
     return null;
   }
-  const yamlText = lines.slice(1, end).join('\n');
-  const doc = parseDocument(yamlText, { prettyErrors: false });
-  const counter = linesOf(yamlText);
+  const { doc } = parseYaml(lines.slice(1, end).join('\n'), report, {
+    firstLine: 2,
+    prefix: 'front matter: ',
+  });
   const fields: Record<string, string> = {};
-  for (const error of doc.errors) {
-    const pos = counter.linePos(error.pos[0]);
-    report(pos.line + 1, pos.col, `front matter: ${yamlMessage(error.message)}`);
-  }
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {
       if (isScalar(pair.key) && isScalar(pair.value))
