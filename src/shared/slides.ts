@@ -63,15 +63,18 @@ function splitList(list: string, budget: number): string[] {
   const [opening, name = 'ul', attributes = ''] = open;
   const inner = list.slice(opening.length, list.lastIndexOf('</'));
   const items = topLevelElements(inner);
-  const groups: string[][] = [];
+  const groups: { items: string[]; length: number }[] = [];
   for (const item of items) {
+    const size = textLength(item);
     const last = groups.at(-1);
-    if (last && textLength(last.join('')) + textLength(item) <= budget) last.push(item);
-    else groups.push([item]);
+    if (last && last.length + size <= budget) {
+      last.items.push(item);
+      last.length += size;
+    } else groups.push({ items: [item], length: size });
   }
   const first = Number(/\bstart="(\d+)"/.exec(attributes)?.[1] ?? 1);
   let number = first;
-  return groups.map((group) => {
+  return groups.map(({ items: group }) => {
     const start = name.toLowerCase() === 'ol' && number !== 1 ? ` start="${number}"` : '';
     number += group.length;
     return `<${name}${attributes.replace(/\s*\bstart="\d+"/, '')}${start}>\n${group.join('\n')}\n</${name}>`;
@@ -98,16 +101,18 @@ function paginate(
   };
   for (const piece of pieces) {
     const size = textLength(piece);
-    let page = pages.at(-1);
+    const last = pages.at(-1);
+    let page = last;
     if (!page || page.length + size > budget) {
+      page = newPage();
       // A sentence that leads into what follows ("In short:") moves on with it.
       const lead =
-        page && page.html.length > 1 && /:<\/p>$/.test(page.html.at(-1) ?? '') ? page.html.pop() : undefined;
-      if (page && lead) page.length -= textLength(lead);
-      page = newPage();
-      if (lead) {
+        last && last.html.length > 1 && /:<\/p>$/.test(last.html.at(-1) ?? '') ? last.html.pop() : undefined;
+      if (last && lead) {
+        const leadSize = textLength(lead);
+        last.length -= leadSize;
         page.html.push(lead);
-        page.length = textLength(lead);
+        page.length = leadSize;
       }
     }
     page.html.push(piece);

@@ -1,5 +1,5 @@
 /** Presentation mode: a lesson as full-screen slides for a workshop, quizzes as class polls. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { direction } from '../../shared/locales';
 import { lessonSlides, type Slide } from '../../shared/slides';
@@ -80,7 +80,8 @@ export default function PresentPage({ locale, lessonId }: { locale: string; less
     void course.load(lessonId).then(({ lesson: loaded }) => setLesson(loaded));
   }, [course, lessonId]);
 
-  const slides = lesson ? lessonSlides(lesson) : [];
+  // Worked out once per lesson, not on every slide change: long sections are split by text length.
+  const slides = useMemo(() => (lesson ? lessonSlides(lesson) : []), [lesson]);
   const rtl = lesson ? direction(lesson.locale) === 'rtl' : false;
   const go = (step: number) => {
     setIndex((current) => Math.min(Math.max(current + step, 0), Math.max(slides.length - 1, 0)));
