@@ -1,9 +1,9 @@
 /** Serving a build on localhost and driving it in a real headless Chromium. */
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { preview } from 'vite';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { CHROMIUM_ARGS } from '../../src/tools/chromium.ts';
+import { type Served, serve as serveBuild } from '../../src/tools/serve.ts';
 
 /**
  * Where the end-to-end build goes (apart from `npm run build`'s dist/); E2E_BUILD_DIR moves it, so
@@ -11,21 +11,11 @@ import { CHROMIUM_ARGS } from '../../src/tools/chromium.ts';
  */
 export const BUILD_DIR = path.resolve(process.env.E2E_BUILD_DIR || 'dist-e2e');
 
-export interface Server {
-  url: string;
-  close(): Promise<void>;
-}
+export type Server = Served;
 
 /** Serves `dir` with `vite preview` (the server `npm start` uses) on a free loopback port. */
-export async function serve(dir = BUILD_DIR, port = 0): Promise<Server> {
-  const server = await preview({
-    logLevel: 'silent',
-    build: { outDir: dir },
-    preview: { host: '127.0.0.1', port, strictPort: port !== 0 },
-  });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('The preview server has no port');
-  return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
+export function serve(dir = BUILD_DIR, port = 0): Promise<Server> {
+  return serveBuild(dir, port);
 }
 
 export async function launch(executablePath: string): Promise<Browser> {

@@ -9,11 +9,11 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { LOCALES } from '../../shared/locales.ts';
 import { measurePayload } from '../payload.ts';
+import { serve } from '../serve.ts';
 import { generateCourse } from './course.ts';
 import { measureLighthouse } from './lighthouse.ts';
 import { measureRuntime } from './runtime.ts';
 import { failure, measureBuildScale, viteBuild } from './scale.ts';
-import { serve } from './serve.ts';
 import { printTable, type Row, verdict } from './table.ts';
 
 /** The size of the course the runtime is measured on. */
