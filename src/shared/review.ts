@@ -32,11 +32,9 @@ function daysFor(box: number): number {
  */
 export function afterQuizAnswer(
   previous: ReviewCard | undefined,
-  lessonId: string,
-  questionId: string,
-  correct: boolean,
-  now: number,
+  answer: { lessonId: string; questionId: string; correct: boolean; answeredAt: number },
 ): ReviewCard | undefined {
+  const { lessonId, questionId, correct, answeredAt: now } = answer;
   if (!correct) return card(lessonId, questionId, 1, now, now);
   if (previous) return undefined;
   return card(lessonId, questionId, 2, now + daysFor(2) * DAY, now);

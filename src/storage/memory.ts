@@ -60,13 +60,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ProgressSto
       const outcome = answerOutcome(answer, replaced, answers.values(answer.lessonId), questionIds, previous);
       if (outcome.changed && outcome.record) lessons.set(answer.lessonId, outcome.record);
       const card = reviews.get(answer.lessonId, answer.questionId);
-      const next = afterQuizAnswer(
-        card,
-        answer.lessonId,
-        answer.questionId,
-        answer.correct,
-        answer.answeredAt,
-      );
+      const next = afterQuizAnswer(card, answer);
       if (next) reviews.set(next);
       return copy({ score: outcome.score, record: outcome.record });
     },

@@ -131,13 +131,7 @@ export function createIdbStore(db: ProgressDb, options: StoreOptions = {}): Prog
         const replaced = stored.some((other) => other.questionId === answer.questionId);
         const lessonAnswers = [...stored.filter((other) => other.questionId !== answer.questionId), answer];
         const outcome = answerOutcome(answer, replaced, lessonAnswers, questionIds, previous);
-        const next = afterQuizAnswer(
-          card,
-          answer.lessonId,
-          answer.questionId,
-          answer.correct,
-          answer.answeredAt,
-        );
+        const next = afterQuizAnswer(card, answer);
         // Not awaited one by one: a failed write aborts the transaction, and inTransaction reports it.
         // Each is caught at once, so one that fails after a later write threw is never left unhandled.
         const writes: Promise<{ error: unknown } | null>[] = [];

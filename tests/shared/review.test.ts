@@ -14,7 +14,9 @@ const NOW = Date.UTC(2026, 2, 1, 10);
 
 describe('entering the review queue from a quiz', () => {
   it('brings a wrong answer back the same day, in box 1', () => {
-    expect(afterQuizAnswer(undefined, 'l', 'q', false, NOW)).toEqual({
+    expect(
+      afterQuizAnswer(undefined, { lessonId: 'l', questionId: 'q', correct: false, answeredAt: NOW }),
+    ).toEqual({
       lessonId: 'l',
       questionId: 'q',
       box: 1,
@@ -24,7 +26,9 @@ describe('entering the review queue from a quiz', () => {
   });
 
   it('schedules a right first answer for later, in box 2', () => {
-    expect(afterQuizAnswer(undefined, 'l', 'q', true, NOW)).toMatchObject({
+    expect(
+      afterQuizAnswer(undefined, { lessonId: 'l', questionId: 'q', correct: true, answeredAt: NOW }),
+    ).toMatchObject({
       box: 2,
       due: NOW + BOX_DAYS[1] * DAY,
     });
@@ -32,8 +36,12 @@ describe('entering the review queue from a quiz', () => {
 
   it('leaves a card alone when a retried quiz is answered right, but resets it when wrong', () => {
     const card = { lessonId: 'l', questionId: 'q', box: 4, due: NOW + 9 * DAY, updatedAt: 0 };
-    expect(afterQuizAnswer(card, 'l', 'q', true, NOW)).toBeUndefined();
-    expect(afterQuizAnswer(card, 'l', 'q', false, NOW)).toMatchObject({ box: 1, due: NOW });
+    expect(
+      afterQuizAnswer(card, { lessonId: 'l', questionId: 'q', correct: true, answeredAt: NOW }),
+    ).toBeUndefined();
+    expect(
+      afterQuizAnswer(card, { lessonId: 'l', questionId: 'q', correct: false, answeredAt: NOW }),
+    ).toMatchObject({ box: 1, due: NOW });
   });
 });
 
