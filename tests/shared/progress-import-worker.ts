@@ -9,6 +9,7 @@ import { progressStore, storageStatus } from '../../src/app/progress.ts';
 import { MAX_FILE_BYTES, mergeProgress, readProgressFile } from '../../src/shared/progress-file.ts';
 import { isSealed, seal, unseal } from '../../src/shared/sealed-file.ts';
 import type { ProgressSnapshot } from '../../src/storage/index.ts';
+import { referenceMerge } from './merge-reference.ts';
 
 remember(globalThis.crypto.subtle);
 
@@ -30,7 +31,7 @@ export interface Imported {
   outcome: unknown;
   before: ProgressSnapshot;
   after: ProgressSnapshot;
-  /** For a merged file: what the store should hold, the merge of `before` and the file. */
+  /** For a merged file: what the store should hold, the reference merge of `before` and the file. */
   expected: ProgressSnapshot | null;
   /** For a merged file: its progress file text (decrypted, for a protected one). */
   text: string | null;
@@ -51,8 +52,8 @@ export async function importText(
   const outcome = await importProgress(file, passphrase);
   const after = await store.snapshot();
 
-  // What the import should have done, worked out again step by step. Reading the file as text
-  // drops a byte order mark, as the app's own reading does.
+  // What the import should have done, worked out again step by step, with the reference merge rather
+  // than the app's own. Reading the file as text drops a byte order mark, as the app's reading does.
   const content = file.size > MAX_FILE_BYTES ? '' : await file.text();
   let plain: string | null = content;
   let json: unknown = null;
@@ -68,7 +69,7 @@ export async function importText(
   const readBack = plain === null ? null : readProgressFile(plain, file.size);
   let expected: ProgressSnapshot | null = null;
   if (readBack?.ok) {
-    await store.replaceAll(mergeProgress(before, readBack.data));
+    await store.replaceAll(referenceMerge(before, readBack.data));
     expected = await store.snapshot();
   }
   return {
