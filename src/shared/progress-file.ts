@@ -72,11 +72,13 @@ export type ProgressRecords = Omit<
 /** Why a file was refused, for a message the learner can act on. */
 export type ImportProblem = 'too-large' | 'not-json' | 'not-ours' | 'newer-version' | 'damaged';
 
-/** Builds the file to export; settings are limited to the ones that travel. */
+/**
+ * Builds the file to export. Settings are limited to the ones that travel, each with a value this
+ * version reads: one it cannot send is left out, and the others still go.
+ */
 export function toProgressFile(records: ProgressRecords, now: Date): ProgressFileData {
-  const settings = v.safeParse(
-    Settings,
-    Object.fromEntries(records.settings.filter(([key]) => key in Settings.entries)),
+  const settings: FileSettings = Object.fromEntries(
+    records.settings.filter(([key, value]) => key in Settings.entries && v.is(Settings, { [key]: value })),
   );
   return {
     app: FILE_APP,
@@ -87,7 +89,7 @@ export function toProgressFile(records: ProgressRecords, now: Date): ProgressFil
     lessons: records.lessons,
     checklist: records.checklist,
     reviews: records.reviews,
-    settings: settings.success ? settings.output : {},
+    settings,
   };
 }
 

@@ -39,6 +39,18 @@ describe('exporting', () => {
     });
   });
 
+  it('leaves out a setting it cannot send, and still sends the others', () => {
+    const odd: ProgressRecords = {
+      ...records,
+      settings: [
+        ['locale', 'en-XA'],
+        ['theme', 'dark'],
+        ['text-size', 130],
+      ],
+    };
+    expect(toProgressFile(odd, NOW).settings).toEqual({ theme: 'dark' });
+  });
+
   it('reads back what it wrote', () => {
     const written = text(file());
     expect(readProgressFile(written, written.length)).toEqual({ ok: true, data: file() });
