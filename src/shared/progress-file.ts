@@ -158,8 +158,7 @@ export function mergeProgress(mine: ProgressRecords, file: ProgressFileData): Pr
     });
   }
   const settings = new Map(mine.settings);
-  for (const [key, value] of Object.entries(file.settings))
-    if (!settings.has(key) && value !== undefined) settings.set(key, value);
+  for (const [key, value] of Object.entries(file.settings)) if (!settings.has(key)) settings.set(key, value);
   return {
     answers: newest(
       mine.answers,

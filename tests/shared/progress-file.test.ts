@@ -51,6 +51,14 @@ describe('exporting', () => {
     expect(toProgressFile(odd, NOW).settings).toEqual({ theme: 'dark' });
   });
 
+  it('reads a file of exactly the largest size accepted', () => {
+    const written = text(file());
+    expect(readProgressFile(written.padEnd(MAX_FILE_BYTES, ' '), MAX_FILE_BYTES)).toEqual({
+      ok: true,
+      data: file(),
+    });
+  });
+
   it('reads back what it wrote', () => {
     const written = text(file());
     expect(readProgressFile(written, written.length)).toEqual({ ok: true, data: file() });
@@ -118,6 +126,30 @@ describe('importing refuses, with a reason', () => {
       'a constructor key',
       withFile((d) => {
         Object.assign(d.settings as object, { toString: 'x' });
+      }),
+      undefined,
+      'damaged',
+    ],
+    [
+      'an id that only ends with markup',
+      withFile((d) => {
+        d.answers = [{ ...(d.answers as object[])[0], questionId: 'q1<script>' }];
+      }),
+      undefined,
+      'damaged',
+    ],
+    [
+      'an id that only starts with markup',
+      withFile((d) => {
+        d.checklist = [{ ...(d.checklist as object[])[0], itemId: '<b>manager' }];
+      }),
+      undefined,
+      'damaged',
+    ],
+    [
+      'a version that is not a number',
+      withFile((d) => {
+        d.version = String(FILE_VERSION + 1);
       }),
       undefined,
       'damaged',

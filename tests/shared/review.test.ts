@@ -80,6 +80,12 @@ describe('what is due today', () => {
       NOW + 13 * 60 * 60 * 1000,
     ]);
   });
+
+  it('leaves a card due at the stroke of midnight for tomorrow', () => {
+    const card = { lessonId: 'l', questionId: 'q', box: 2, due: endOfDay(NOW), updatedAt: 0 };
+    expect(dueToday([card], NOW)).toEqual([]);
+    expect(dueToday([{ ...card, due: endOfDay(NOW) - 1 }], NOW)).toHaveLength(1);
+  });
 });
 
 describe('shuffling options', () => {
@@ -94,5 +100,11 @@ describe('shuffling options', () => {
   it('gives different orders for different seeds', () => {
     const orders = new Set(['1', '2', '3', '4', '5', '6'].map((seed) => shuffled(items, seed).join('')));
     expect(orders.size).toBeGreaterThan(1);
+  });
+
+  it('can leave an item where it was: every order of two options turns up', () => {
+    const seeds = Array.from({ length: 40 }, (_, i) => `seed-${i}`);
+    const orders = new Set(seeds.map((seed) => shuffled(['a', 'b'], seed).join('')));
+    expect(orders).toEqual(new Set(['ab', 'ba']));
   });
 });

@@ -92,6 +92,66 @@ describe('lesson progress', () => {
     });
   });
 
+  it('counts a wrong answer as answered but not right', () => {
+    const answers = [
+      { lessonId: 'l1', questionId: 'q1', correct: false },
+      { lessonId: 'l1', questionId: 'q2', correct: true },
+    ];
+    expect(lessonProgress(entry, answers, [], undefined)).toMatchObject({
+      answered: 2,
+      correct: 1,
+      total: 2,
+    });
+    // A summary knows only which questions were answered: none of them is counted as right.
+    const summary = answers.map(({ lessonId, questionId }) => ({ lessonId, questionId }));
+    expect(lessonProgress(entry, summary, [], undefined)).toMatchObject({ answered: 2, correct: 0 });
+  });
+
+  it('finishes a lesson without a quiz when every action is ticked, and only then', () => {
+    const actionsOnly = { id: 'l3', questions: [], checklist: ['c1', 'c2'] };
+    const tick = (itemId: string, done = true) => ({ lessonId: 'l3', itemId, done });
+    expect(lessonProgress(actionsOnly, [], [tick('c1')], undefined).state).toBe('in-progress');
+    expect(lessonProgress(actionsOnly, [], [tick('c1'), tick('c2', false)], undefined).state).toBe(
+      'in-progress',
+    );
+    expect(lessonProgress(actionsOnly, [], [tick('c1'), tick('c2')], undefined)).toMatchObject({
+      state: 'done',
+      checklistDone: 2,
+      checklistTotal: 2,
+    });
+    // A ticked action the lesson no longer has does not stand in for one it has.
+    expect(lessonProgress(actionsOnly, [], [tick('c1'), tick('gone')], undefined).state).toBe('in-progress');
+    // A lesson with a quiz is finished by its quiz, not by its actions.
+    expect(
+      lessonProgress(
+        entry,
+        [],
+        [tick('c1'), tick('c2')].map((t) => ({ ...t, lessonId: 'l1' })),
+        undefined,
+      ).state,
+    ).toBe('in-progress');
+    // A lesson with neither is never finished by having nothing to do.
+    expect(lessonProgress({ id: 'l4', questions: [], checklist: [] }, [], [], undefined).state).toBe(
+      'not-started',
+    );
+  });
+
+  it('counts every answer and action of a lesson across the whole course, not only the last', () => {
+    const progress = courseProgress(
+      [entry],
+      [
+        { lessonId: 'l1', questionId: 'q1', correct: true },
+        { lessonId: 'l1', questionId: 'q2', correct: true },
+      ],
+      [
+        { lessonId: 'l1', itemId: 'c1', done: true },
+        { lessonId: 'l1', itemId: 'c2', done: true },
+      ],
+      [],
+    );
+    expect(progress.get('l1')).toMatchObject({ answered: 2, correct: 2, checklistDone: 2 });
+  });
+
   it('groups saved records by lesson for the whole course', () => {
     const other = { id: 'l2', questions: ['x'], checklist: [] };
     const progress = courseProgress(

@@ -53,6 +53,53 @@ describe('a sealed progress file', () => {
     expect(await unseal(missing, passphrase)).toEqual({ ok: false, problem: 'damaged' });
   });
 
+  it('refuses as damaged a salt or nonce of the wrong length, or data that is not base64', async () => {
+    const sealed = JSON.parse(await seal(text, passphrase));
+    for (const changed of [
+      { ...sealed, kdf: { ...sealed.kdf, salt: btoa('eight by') } },
+      { ...sealed, kdf: { ...sealed.kdf, salt: 'AAAAA' } },
+      { ...sealed, cipher: { ...sealed.cipher, iv: btoa('sixteen bytes!!!') } },
+      { ...sealed, data: `!${sealed.data}` },
+      { ...sealed, data: `${sealed.data}!` },
+    ])
+      expect(await unseal(changed, passphrase)).toEqual({ ok: false, problem: 'damaged' });
+  });
+
+  it('does not pass off contents that are not text as opened', async () => {
+    // Sealed the way the format says, but around bytes that are not UTF-8.
+    const salt = crypto.getRandomValues(new Uint8Array(16));
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const material = await crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(passphrase),
+      'PBKDF2',
+      false,
+      ['deriveKey'],
+    );
+    const key = await crypto.subtle.deriveKey(
+      { name: 'PBKDF2', hash: 'SHA-256', salt, iterations: MIN_ITERATIONS },
+      material,
+      { name: 'AES-GCM', length: 256 },
+      false,
+      ['encrypt'],
+    );
+    const additionalData = new TextEncoder().encode('safe-online/progress-sealed/1');
+    const data = await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv, additionalData },
+      key,
+      new Uint8Array([0xff, 0xfe]),
+    );
+    const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
+    const sealed = JSON.parse(await seal(text, passphrase));
+    const file = {
+      ...sealed,
+      kdf: { ...sealed.kdf, salt: b64(salt) },
+      cipher: { ...sealed.cipher, iv: b64(iv) },
+      data: b64(new Uint8Array(data)),
+    };
+    expect(await unseal(file, passphrase)).toMatchObject({ ok: false });
+  });
+
   it('is told apart from a plain progress file', () => {
     expect(isSealed(JSON.parse(text))).toBe(false);
   });
