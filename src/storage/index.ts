@@ -1,9 +1,11 @@
 /** Learner progress storage: IndexedDB when it works, memory for the session when it does not. */
 import { deleteDB } from 'idb';
+import { destroyDataKey, loadDataKey } from './data-key';
 import { type FallbackStore, withFallback } from './fallback';
 import { type OpenProgressDbOptions, openProgressDb, type ProgressDb, type StorageEvent } from './lifecycle';
-import { createIdbStore, type ProgressStore, type StoreOptions } from './progress';
+import type { ProgressStore, StoreOptions } from './progress';
 import { DB_NAME } from './schema';
+import { openSealedStore } from './sealed';
 import { emitStorageStatus, type MemoryReason } from './status';
 
 export type { ProgressDb, StorageEvent } from './lifecycle';
@@ -59,12 +61,19 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Ope
   };
 
   let db: ProgressDb;
+  let sealed: ProgressStore;
   try {
     db = await openProgressDb({ ...open, onEvent });
+    try {
+      sealed = await openSealedStore(db, await loadDataKey(db.name), { now });
+    } catch (error) {
+      db.close();
+      throw error;
+    }
   } catch {
     return inMemory('failed', now);
   }
-  fallback = withFallback(createIdbStore(db, { now }), {
+  fallback = withFallback(sealed, {
     now,
     onSwitch: emitStorageStatus,
     release: () => db.close(),
@@ -73,11 +82,19 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Ope
 }
 
 /**
- * Deletes the progress database of this browser profile (after the app closed its own connection).
- * Resolves to false when another open tab kept it from being deleted within `timeoutMs`.
+ * Deletes the progress of this browser profile (after the app closed its own connection): the data
+ * key first, which leaves whatever the disk still holds of the database unreadable, then the
+ * database. Resolves to false when either could not be deleted, or another open tab kept the
+ * database from being deleted within `timeoutMs`.
  */
-export function deleteProgressDatabase(name = DB_NAME, timeoutMs = 3_000): Promise<boolean> {
-  if (!hasIndexedDB()) return Promise.resolve(true);
+export async function deleteProgressDatabase(name = DB_NAME, timeoutMs = 3_000): Promise<boolean> {
+  if (!hasIndexedDB()) return true;
+  const key = await destroyDataKey(name);
+  const database = await deleteDatabase(name, timeoutMs);
+  return key && database;
+}
+
+function deleteDatabase(name: string, timeoutMs: number): Promise<boolean> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(false), timeoutMs);
     deleteDB(name, { blocked: () => {} }).then(

@@ -35,8 +35,26 @@ function pairMap<V extends { lessonId: string }>(idOf: (value: V) => string) {
 /** Values leave and enter the store as copies, as they would through IndexedDB. */
 const copy = <T>(value: T): T => structuredClone(value);
 
+/** Everything kept about one lesson. */
+export interface LessonRecords {
+  answers: AnswerRecord[];
+  record: LessonRecord | undefined;
+  checklist: ChecklistRecord[];
+  reviews: ReviewCard[];
+}
+
+/** The memory store, and what a store built on it needs to read without copying everything. */
+export interface MemoryStore extends ProgressStore {
+  /** The records of one lesson, as they are now (not copies: read them, do not change them). */
+  lessonRecords(lessonId: string): LessonRecords;
+  /** Every setting, as it is now. */
+  settingEntries(): [key: string, value: unknown][];
+  /** The ids of every lesson with any record. */
+  lessonIds(): Set<string>;
+}
+
 /** The ProgressStore over Maps; lost when the page closes. */
-export function createMemoryStore(options: MemoryStoreOptions = {}): ProgressStore {
+export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore {
   const now = options.now ?? Date.now;
   const seed = copy(options.seed ?? {});
   const answers = pairMap<AnswerRecord>((answer) => answer.questionId);
@@ -52,6 +70,19 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ProgressSto
   const sortedLessons = () => [...lessons.values()].sort((a, b) => compare(a.lessonId, b.lessonId));
 
   return {
+    lessonRecords: (lessonId) => ({
+      answers: answers.values(lessonId),
+      record: lessons.get(lessonId),
+      checklist: checklist.values(lessonId),
+      reviews: reviews.values(lessonId),
+    }),
+    settingEntries: () => [...settings.entries()],
+    lessonIds: () =>
+      new Set(
+        [...answers.values(), ...checklist.values(), ...reviews.values(), ...lessons.values()].map(
+          (value) => value.lessonId,
+        ),
+      ),
     async saveAnswer(input, questionIds) {
       const answer = toAnswerRecord(input, now());
       const replaced = answers.has(answer.lessonId, answer.questionId);

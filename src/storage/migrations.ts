@@ -8,6 +8,7 @@ import {
   LESSONS,
   type ProgressSchema,
   REVIEWS,
+  SEALED,
   SETTINGS,
 } from './schema';
 
@@ -48,6 +49,14 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 3,
     migrate(db) {
       db.createObjectStore(REVIEWS, { keyPath: ['lessonId', 'questionId'] }).createIndex(BY_DUE, 'due');
+    },
+  },
+  {
+    // Encrypted records; what the older stores hold is moved here, encrypted, once the database is
+    // open (encryption cannot run inside the upgrade), and they are emptied in the same step.
+    version: 4,
+    migrate(db) {
+      db.createObjectStore(SEALED);
     },
   },
 ];

@@ -1,6 +1,7 @@
 /** The IndexedDB schema of learner progress: names, version and record types. */
 import type { DBSchema } from 'idb';
 import type { ReviewCard } from '../shared/review';
+import type { SealedRecord } from './cipher';
 
 export type { ReviewCard };
 
@@ -8,7 +9,14 @@ export type { ReviewCard };
 export const DB_NAME = 'safe-online';
 
 /** Current schema version: the version of the last entry in `MIGRATIONS`. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
+
+/**
+ * Store of encrypted records under opaque ids: one per lesson, one for the settings (see
+ * sealed.ts). Since version 4 all progress is kept here; the stores below hold it only in a
+ * database that an earlier version wrote, until it is moved here.
+ */
+export const SEALED = 'sealed';
 
 /** Store of quiz answers, one per lesson and question. */
 export const ANSWERS = 'answers';
@@ -82,5 +90,9 @@ export interface ProgressSchema extends DBSchema {
     key: [lessonId: string, questionId: string];
     value: ReviewCard;
     indexes: { [BY_DUE]: number };
+  };
+  [SEALED]: {
+    key: string;
+    value: SealedRecord;
   };
 }

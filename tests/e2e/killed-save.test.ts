@@ -1,7 +1,8 @@
 /**
  * A page killed half way through saving: the learner answers a lesson's questions in a quick burst
- * and the page dies (its renderer crashes) while the answers are still being saved. Each answer is
- * saved in its own transaction, so on reopening, in the same browser profile:
+ * and the page dies (its renderer crashes) while the answers are still being saved. Each save writes
+ * the lesson's encrypted record in its own transaction, in the order given, so on reopening, in the
+ * same browser profile:
  *
  * - every answer the page had shown as saved is still there, and shown as answered;
  * - what was lost is only answers whose save had not finished, the last ones given, never one in
@@ -60,7 +61,10 @@ async function openLesson(page: Page): Promise<void> {
   await page.locator('fieldset.question').first().waitFor();
 }
 
-/** The progress database as it is, read with the plain IndexedDB API rather than through the app. */
+/**
+ * The progress database as it is, read with the plain IndexedDB and WebCrypto APIs rather than
+ * through the app: its key from its own Storage Bucket, then each encrypted lesson record.
+ */
 function readDatabase(page: Page): Promise<Stored> {
   return page.evaluate(async () => {
     const request = (r: IDBRequest) =>
@@ -70,12 +74,36 @@ function readDatabase(page: Page): Promise<Stored> {
       });
     const names = (await indexedDB.databases()).map((database) => database.name);
     if (!names.includes('safe-online')) throw new Error('the progress database does not exist');
+    const buckets = (
+      navigator as unknown as { storageBuckets: { open(name: string): Promise<{ indexedDB: IDBFactory }> } }
+    ).storageBuckets;
+    const keyDb = (await request(
+      (await buckets.open('safe-online-key')).indexedDB.open('safe-online-key'),
+    )) as IDBDatabase;
+    const key = (await request(keyDb.transaction('key').objectStore('key').get('data'))) as CryptoKey;
+    keyDb.close();
     const db = (await request(indexedDB.open('safe-online'))) as IDBDatabase;
     try {
-      const tx = db.transaction(['answers', 'lessons', 'reviews']);
-      const all = (name: string) => request(tx.objectStore(name).getAll());
-      const [answers, lessons, reviews] = await Promise.all([all('answers'), all('lessons'), all('reviews')]);
-      return { answers, lessons, reviews } as Stored;
+      const tx = db.transaction('sealed');
+      const [ids, records] = (await Promise.all([
+        request(tx.objectStore('sealed').getAllKeys()),
+        request(tx.objectStore('sealed').getAll()),
+      ])) as [string[], { iv: Uint8Array<ArrayBuffer>; data: ArrayBuffer }[]];
+      const stored: Stored = { answers: [], lessons: [], reviews: [] };
+      for (const [i, id] of ids.entries()) {
+        const record = records[i] as (typeof records)[number];
+        const plain = await crypto.subtle.decrypt(
+          { name: 'AES-GCM', iv: record.iv, additionalData: new TextEncoder().encode(id) },
+          key,
+          record.data,
+        );
+        const contents = JSON.parse(new TextDecoder().decode(plain));
+        if (!('lesson' in contents)) continue;
+        stored.answers.push(...contents.answers);
+        stored.reviews.push(...contents.reviews);
+        if (contents.record) stored.lessons.push(contents.record);
+      }
+      return stored;
     } finally {
       db.close();
     }

@@ -2,7 +2,10 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { unwrap } from 'idb';
-import type { AnswerInput, ProgressDb } from '../../src/storage';
+import type { AnswerInput, ProgressDb, ProgressStore } from '../../src/storage';
+import { loadDataKey } from '../../src/storage/data-key';
+import { openProgressDb } from '../../src/storage/lifecycle';
+import { openSealedStore } from '../../src/storage/sealed';
 
 /** Installs an empty IndexedDB, so no test sees another's databases. */
 export function freshIndexedDB(): void {
@@ -52,4 +55,10 @@ export function describeSchema(db: ProgressDb) {
       }),
     };
   });
+}
+
+/** What a fresh start of the app would read back from this browser's IndexedDB. */
+export async function onDisk(): Promise<ProgressStore> {
+  const db = await openProgressDb();
+  return openSealedStore(db, await loadDataKey(db.name));
 }

@@ -46,7 +46,14 @@ describe('migrations', () => {
     for (const lessonId of LESSONS) {
       expect(await store.getAnswers(lessonId)).toEqual(records.filter((r) => r.lessonId === lessonId));
     }
-    expect([...db.objectStoreNames]).toEqual(['answers', 'checklist', 'lessons', 'reviews', 'settings']);
+    expect([...db.objectStoreNames]).toEqual([
+      'answers',
+      'checklist',
+      'lessons',
+      'reviews',
+      'sealed',
+      'settings',
+    ]);
   });
 
   it('let a migrated database be used at once: a retry completes and is recorded', async () => {

@@ -4,9 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { onStorageStatus, openStorage, type StorageStatus } from '../../src/storage';
 import { openProgressDb } from '../../src/storage/lifecycle';
 import { MIGRATIONS } from '../../src/storage/migrations';
-import { createIdbStore } from '../../src/storage/progress';
 import { DB_NAME, DB_VERSION } from '../../src/storage/schema';
-import { answer, freshIndexedDB, manualClock } from './helpers';
+import { answer, freshIndexedDB, manualClock, onDisk } from './helpers';
 
 const QUESTIONS = ['q1', 'q2', 'q3'];
 const nextRelease = [...MIGRATIONS, { version: DB_VERSION + 1, migrate: () => {} }];
@@ -32,7 +31,7 @@ describe('openStorage', () => {
     await store.saveAnswer(answer('passwords', 'q1', true), QUESTIONS);
 
     expect({ mode, reason }).toEqual({ mode: 'idb', reason: undefined });
-    expect(await createIdbStore(await openProgressDb()).getAnswers('passwords')).toHaveLength(1);
+    expect(await (await onDisk()).getAnswers('passwords')).toHaveLength(1);
     expect(statuses).toEqual([]);
   });
 
@@ -125,7 +124,7 @@ describe('openStorage', () => {
         value,
         key,
       ) {
-        if (this.name === 'lessons')
+        if (this.name === 'sealed')
           throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
         return original.call(this, value, key);
       });
@@ -134,9 +133,9 @@ describe('openStorage', () => {
       vi.restoreAllMocks();
 
       expect(result.record).toMatchObject({ bestPercent: 100, attempts: 1 });
-      const onDisk = createIdbStore(await openProgressDb());
-      expect(await onDisk.getAnswers('passwords')).toMatchObject([{ questionId: 'q1' }]);
-      expect(await onDisk.getLessonRecords()).toEqual([]);
+      const saved = await onDisk();
+      expect(await saved.getAnswers('passwords')).toMatchObject([{ questionId: 'q1' }]);
+      expect(await saved.getLessonRecords()).toEqual([]);
     });
   });
 
@@ -147,7 +146,7 @@ describe('openStorage', () => {
     await store.setSetting('locale', 'hi');
 
     expect(statuses).toEqual([]);
-    expect(await createIdbStore(await openProgressDb()).getSetting('locale')).toBe('hi');
+    expect(await (await onDisk()).getSetting('locale')).toBe('hi');
   });
 
   it('tells the learner to reload when another tab opens a newer version, keeping what was saved', async () => {

@@ -1,0 +1,83 @@
+/**
+ * Where the data key lives. Progress is only ever written encrypted, so destroying this one key
+ * makes every record left on the disk unreadable, whatever the storage engine keeps of them.
+ *
+ * Where the browser has Storage Buckets (Chromium), the key sits alone in a bucket of its own:
+ * deleting a bucket removes its files, whereas a deleted IndexedDB database leaves its records on
+ * the disk until the engine compacts them. Elsewhere it sits in a small database of its own.
+ */
+import { type IDBPDatabase, wrap } from 'idb';
+import { newDataKey } from './cipher';
+
+const STORE = 'key';
+const ENTRY = 'data';
+
+/** The part of the Storage Buckets API used here (not yet in TypeScript's DOM types). */
+interface StorageBuckets {
+  open(
+    name: string,
+    options?: { durability?: 'strict' | 'relaxed'; persisted?: boolean },
+  ): Promise<{
+    indexedDB: IDBFactory;
+  }>;
+  delete(name: string): Promise<void>;
+}
+
+function buckets(): StorageBuckets | undefined {
+  try {
+    return (navigator as Navigator & { storageBuckets?: StorageBuckets }).storageBuckets;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The bucket's name, or the database's where there are no buckets, for the progress database `name`. */
+export function keyStoreName(name: string): string {
+  return `${name}-key`;
+}
+
+async function keyFactory(name: string): Promise<IDBFactory> {
+  const api = buckets();
+  if (!api) return indexedDB;
+  const bucket = await api.open(keyStoreName(name), { durability: 'strict', persisted: true });
+  return bucket.indexedDB;
+}
+
+function openKeyDb(factory: IDBFactory, name: string): Promise<IDBPDatabase> {
+  const request = factory.open(keyStoreName(name), 1);
+  request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+  return wrap(request) as Promise<IDBPDatabase>;
+}
+
+/** The data key of the progress database `name`; a new one the first time. */
+export async function loadDataKey(name: string): Promise<CryptoKey> {
+  const db = await openKeyDb(await keyFactory(name), name);
+  try {
+    const stored = (await db.get(STORE, ENTRY)) as CryptoKey | undefined;
+    if (stored) return stored;
+    const key = await newDataKey();
+    await db.put(STORE, key, ENTRY);
+    return key;
+  } finally {
+    db.close();
+  }
+}
+
+/** Destroys the data key of the progress database `name`; resolves to false when it could not. */
+export async function destroyDataKey(name: string): Promise<boolean> {
+  try {
+    const api = buckets();
+    if (api) {
+      await api.delete(keyStoreName(name));
+      return true;
+    }
+    const request = indexedDB.deleteDatabase(keyStoreName(name));
+    await new Promise<void>((resolve, reject) => {
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error);
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
