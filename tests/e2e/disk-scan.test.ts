@@ -93,8 +93,8 @@ const relaunch = (dir: string) => inProfile(dir, async () => {});
  * app's own files (the lesson's chunk and the course index list every id of the lesson), and the
  * browser keeps copies of those: in Cache Storage, in the service worker's script cache, in the
  * HTTP cache, and compiled, in V8's code cache. Found there, an id says nothing about the learner,
- * so those folders ('app code') are left out of every search for learner data; the positive
- * control checks instead that Cache Storage holds nothing but the app's own files.
+ * so those folders ('app code') are left out of every search for learner data; the test of a
+ * saved lesson checks instead that Cache Storage holds nothing but the app's own files.
  *
  * The lesson id is searched only in the site's storage: it is also in the address of the lesson
  * (#/en/lessons/<id>), which the browser keeps in its history, favicons and session-restore files
@@ -237,19 +237,17 @@ describe('a forensic copy of the browser profile', () => {
     expect(missedRaw.length).toBeGreaterThan(0);
   });
 
-  it("finds the learner's answer and ticked action while they are saved (positive control)", async () => {
-    // On today's code progress is stored as it is, so the scan must find it: this proves it sees the
-    // data through IndexedDB's encodings. Once progress is encrypted at rest, the ids are no longer
-    // there to find, and this test turns into the ones below.
+  it("holds none of the learner's ids while they are saved: progress is stored encrypted", async () => {
+    // The test above proves the scan reads through IndexedDB's encodings and compression; here the
+    // answer and the tick are saved (a reload shows them), and still none of their ids is on disk.
     const dir = await freshProfile();
     await inProfile(dir, async (page) => {
       await answerAndTick(page, { reload: true });
       await waitForServiceWorker(page);
     });
-    const result = await scan(dir, 'Positive control');
-    const found = inSiteStorage(result);
-    console.info(`Positive control, in the site's storage:\n${describeHits(found)}`);
-    expect(found.map((entry) => entry.needle).sort()).toEqual(allNeedles(ids).sort());
+    const result = await scan(dir, 'While saved');
+    nothingFound(inSiteStorage(result), "the site's storage while progress is saved");
+    nothingFound(inBrowserFiles(result), "the browser's own files while progress is saved");
 
     // Cache Storage holds the app's own files, byte for byte, and nothing else: the ids the
     // learner-data searches leave out there are the app's, not the learner's.
@@ -277,14 +275,13 @@ describe('a forensic copy of the browser profile', () => {
       expect((await erased()).files).toBeGreaterThan(0);
     });
 
-    // Expected to fail until progress is encrypted at rest (issue "Safe to carry").
-    it.fails("the site's storage holds none of the learner's ids", async () => {
+    it("the site's storage holds none of the learner's ids", async () => {
       nothingFound(inSiteStorage(await erased()), "the site's storage after Erase");
     });
 
-    // Expected to fail: Chromium's session-restore files keep the lesson page's form state (each
-    // checkbox's and radio button's name, which holds the ids, and whether it was checked).
-    it.fails("the browser's own files hold none of the learner's answers or ticks", async () => {
+    // Chromium's session-restore files would keep the lesson page's form state (each checkbox's and
+    // radio button's name, which holds the ids, and whether it was checked) without autocomplete="off".
+    it("the browser's own files hold none of the learner's answers or ticks", async () => {
       nothingFound(inBrowserFiles(await erased()), "the browser's own files after Erase");
     });
   });
@@ -294,13 +291,11 @@ describe('a forensic copy of the browser profile', () => {
       expect((await privateSession()).files).toBeGreaterThan(0);
     });
 
-    // Expected to fail until progress is encrypted at rest (issue "Safe to carry").
-    it.fails("the site's storage holds none of the learner's ids", async () => {
+    it("the site's storage holds none of the learner's ids", async () => {
       nothingFound(inSiteStorage(await privateSession()), "the site's storage in a private session");
     });
 
-    // Expected to fail: Chromium's session-restore files keep the lesson page's form state.
-    it.fails("the browser's own files hold none of the learner's answers or ticks", async () => {
+    it("the browser's own files hold none of the learner's answers or ticks", async () => {
       nothingFound(inBrowserFiles(await privateSession()), "the browser's own files in a private session");
     });
   });

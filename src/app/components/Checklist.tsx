@@ -26,6 +26,8 @@ export function Checklist({ lessonId, items, progress, text }: Props) {
               <input
                 type="checkbox"
                 name={`${lessonId}--${item.id}`}
+                // The browser would otherwise keep which actions were ticked in its session files.
+                autocomplete="off"
                 checked={progress.ticked.has(item.id)}
                 onChange={(event) => void progress.tick(item.id, event.currentTarget.checked)}
               />

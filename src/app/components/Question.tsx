@@ -68,6 +68,8 @@ export function QuestionView({ lessonId, question, number, total, answer, onAnsw
                 <input
                   type={multiple ? 'checkbox' : 'radio'}
                   name={name}
+                  // The browser would otherwise keep which option was chosen in its session files.
+                  autocomplete="off"
                   value={option.id}
                   checked={on}
                   disabled={Boolean(answer)}

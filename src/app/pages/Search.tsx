@@ -60,7 +60,12 @@ export default function SearchPage({ locale }: { locale: string }) {
       </h1>
       <label class="field">
         <span>{t('search.label')}</span>
-        <input type="search" value={query} onInput={(event) => setQuery(event.currentTarget.value)} />
+        <input
+          type="search"
+          autocomplete="off"
+          value={query}
+          onInput={(event) => setQuery(event.currentTarget.value)}
+        />
       </label>
       <p class="hint">{t('search.hint')}</p>
       {!indexes && <p class="loading">{t('app.loading')}</p>}
