@@ -1,7 +1,7 @@
 /** Learner progress storage: IndexedDB when it works, memory for the session when it does not. */
 import { deleteDB } from 'idb';
-import { destroyDataKey, loadDataKey } from './data-key';
 import { type FallbackStore, withFallback } from './fallback';
+import { destroyKeys, loadKeys } from './keys';
 import { type OpenProgressDbOptions, openProgressDb, type ProgressDb, type StorageEvent } from './lifecycle';
 import type { ProgressStore, StoreOptions } from './progress';
 import { DB_NAME } from './schema';
@@ -65,7 +65,7 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Ope
   try {
     db = await openProgressDb({ ...open, onEvent });
     try {
-      sealed = await openSealedStore(db, await loadDataKey(db.name), { now });
+      sealed = await openSealedStore(db, await loadKeys(db.name), { now });
     } catch (error) {
       db.close();
       throw error;
@@ -82,14 +82,14 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Ope
 }
 
 /**
- * Deletes the progress of this browser profile (after the app closed its own connection): the data
- * key first, which leaves whatever the disk still holds of the database unreadable, then the
+ * Deletes the progress of this browser profile (after the app closed its own connection): the keys
+ * first, which leaves whatever the disk still holds of the database unreadable, then the
  * database. Resolves to false when either could not be deleted, or another open tab kept the
  * database from being deleted within `timeoutMs`.
  */
 export async function deleteProgressDatabase(name = DB_NAME, timeoutMs = 3_000): Promise<boolean> {
   if (!hasIndexedDB()) return true;
-  const key = await destroyDataKey(name);
+  const key = await destroyKeys(name);
   const database = await deleteDatabase(name, timeoutMs);
   return key && database;
 }

@@ -51,6 +51,10 @@ export interface MemoryStore extends ProgressStore {
   settingEntries(): [key: string, value: unknown][];
   /** The ids of every lesson with any record. */
   lessonIds(): Set<string>;
+  /** Replaces what is kept about one lesson (e.g. with what another tab saved). */
+  replaceLesson(lessonId: string, records: LessonRecords): void;
+  /** Replaces every setting. */
+  replaceSettings(entries: [key: string, value: unknown][]): void;
 }
 
 /** The ProgressStore over Maps; lost when the page closes. */
@@ -77,6 +81,20 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       reviews: reviews.values(lessonId),
     }),
     settingEntries: () => [...settings.entries()],
+    replaceLesson(lessonId, records) {
+      for (const answer of answers.values(lessonId)) answers.delete(lessonId, answer.questionId);
+      for (const item of checklist.values(lessonId)) checklist.delete(lessonId, item.itemId);
+      for (const card of reviews.values(lessonId)) reviews.delete(lessonId, card.questionId);
+      lessons.delete(lessonId);
+      for (const answer of records.answers) answers.set(answer);
+      for (const item of records.checklist) checklist.set(item);
+      for (const card of records.reviews) reviews.set(card);
+      if (records.record) lessons.set(lessonId, records.record);
+    },
+    replaceSettings(entries) {
+      settings.clear();
+      for (const [key, value] of entries) settings.set(key, value);
+    },
     lessonIds: () =>
       new Set(
         [...answers.values(), ...checklist.values(), ...reviews.values(), ...lessons.values()].map(

@@ -1,14 +1,15 @@
 /**
  * The ProgressStore the app uses: progress is held in memory while the app runs and written to
- * IndexedDB only encrypted, one record per lesson and one for the settings, each under a random
+ * IndexedDB only encrypted, one record per lesson and one for the settings, each under an opaque
  * id. Nothing on the disk names a lesson, a question, an option or a setting, in keys and index
- * values included, so a copy of the browser's files reveals nothing without the data key
- * (data-key.ts), and nothing once that key is destroyed.
+ * values included, so a copy of the browser's files reveals nothing without the keys (keys.ts),
+ * and nothing once they are destroyed.
  *
- * Each change is applied in memory, then the records it touched are encrypted and written, in the
- * order the changes were made; a call resolves once its write has committed.
+ * A change runs under a lock that every tab of the app shares: the records it touches are read
+ * again first (another tab may have saved to them), then changed in memory, encrypted and written.
+ * A call resolves once its write has committed.
  */
-import { decryptRecord, encryptRecord, newRecordId } from './cipher';
+import { decryptRecord, encryptRecord, type ProgressKeys, recordId, type SealedRecord } from './cipher';
 import type { ProgressDb } from './lifecycle';
 import { createMemoryStore, type LessonRecords, type MemoryStore } from './memory';
 import { createIdbStore, type ProgressSnapshot, type ProgressStore, type StoreOptions } from './progress';
@@ -20,8 +21,10 @@ type Contents = ({ lesson: string } & LessonRecords) | { settings: [key: string,
 /** The stores an earlier version kept progress in, in plain text. */
 const PLAIN_STORES = [ANSWERS, LESSONS, CHECKLIST, SETTINGS, REVIEWS] as const;
 
-const SETTINGS_RECORD = Symbol('settings');
-type Target = string | typeof SETTINGS_RECORD;
+/** A record: a lesson's (by its id) or the settings'. */
+type Target = { lesson: string } | 'settings';
+
+const NONE: LessonRecords = { answers: [], record: undefined, checklist: [], reviews: [] };
 
 function isEmpty(records: LessonRecords): boolean {
   return (
@@ -32,14 +35,16 @@ function isEmpty(records: LessonRecords): boolean {
   );
 }
 
-/** Reads and decrypts every record; a record the key does not open is left alone and not read. */
-async function readAll(db: ProgressDb, key: CryptoKey) {
-  const tx = db.transaction(SEALED);
-  const [ids, records] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll(), tx.done]);
-  const opened = await Promise.all(
-    ids.map((id, i) => decryptRecord(key, id, records[i] as (typeof records)[number]).catch(() => null)),
-  );
-  return ids.map((id, i) => ({ id, contents: opened[i] as Contents | null }));
+/** Runs `work` while no other tab of the app changes progress (Web Locks; one tab's queue where missing). */
+function exclusive(name: string): <T>(work: () => Promise<T>) => Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  let queue: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>) => {
+    const run = (): Promise<T> => (locks ? (locks.request(`${name}-progress`, work) as Promise<T>) : work());
+    const job = queue.then(run);
+    queue = job.catch(() => {});
+    return job;
+  };
 }
 
 /** Whether a database written by an earlier version still holds progress in plain text. */
@@ -50,117 +55,148 @@ async function plainProgress(db: ProgressDb): Promise<ProgressSnapshot | null> {
   return createIdbStore(db).snapshot();
 }
 
-/** Opens the encrypted store of `db` under `key`, first moving in any plain-text progress. */
+/** Opens the encrypted store of `db` under `keys`, first moving in any plain-text progress. */
 export async function openSealedStore(
   db: ProgressDb,
-  key: CryptoKey,
+  keys: ProgressKeys,
   options: StoreOptions = {},
 ): Promise<ProgressStore> {
-  const ids = new Map<Target, string>();
-  const seed: ProgressSnapshot = { answers: [], lessons: [], checklist: [], settings: [], reviews: [] };
-  for (const { id, contents } of await readAll(db, key)) {
+  const ids = new Map<string, Promise<string>>();
+  const idOf = (target: Target) => {
+    const what = target === 'settings' ? 'settings' : `lesson ${target.lesson}`;
+    let id = ids.get(what);
+    if (!id) {
+      id = recordId(keys, what);
+      ids.set(what, id);
+    }
+    return id;
+  };
+  const open = (id: string, record: SealedRecord) =>
+    decryptRecord(keys, id, record).then(
+      (contents) => contents as Contents,
+      // A record these keys do not open (changed, or moved from another id) is as good as missing.
+      () => null,
+    );
+
+  const tx = db.transaction(SEALED);
+  const [storedIds, records] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll(), tx.done]);
+  const opened = await Promise.all(storedIds.map((id, i) => open(id, records[i] as SealedRecord)));
+  // Plain-text progress comes first, so an encrypted record of the same answer or tick wins.
+  const plain = await plainProgress(db);
+  const seed: ProgressSnapshot = plain ?? {
+    answers: [],
+    lessons: [],
+    checklist: [],
+    settings: [],
+    reviews: [],
+  };
+  for (const contents of opened) {
     if (!contents) continue;
     if ('settings' in contents) {
-      ids.set(SETTINGS_RECORD, id);
       seed.settings.push(...contents.settings);
     } else {
-      ids.set(contents.lesson, id);
       seed.answers.push(...contents.answers);
       seed.checklist.push(...contents.checklist);
       seed.reviews.push(...contents.reviews);
       if (contents.record) seed.lessons.push(contents.record);
     }
   }
-  // Plain-text progress comes first, so an encrypted record of the same answer or tick wins.
-  const plain = await plainProgress(db);
-  const merged: ProgressSnapshot = plain
-    ? {
-        answers: [...plain.answers, ...seed.answers],
-        lessons: [...plain.lessons, ...seed.lessons],
-        checklist: [...plain.checklist, ...seed.checklist],
-        settings: [...plain.settings, ...seed.settings],
-        reviews: [...plain.reviews, ...seed.reviews],
-      }
-    : seed;
-  const memory: MemoryStore = createMemoryStore({ now: options.now, seed: merged });
+  const memory: MemoryStore = createMemoryStore({ now: options.now, seed });
+  const lock = exclusive(db.name);
 
-  function contentsOf(target: Target): Contents | null {
-    if (target === SETTINGS_RECORD) {
-      const settings = memory.settingEntries();
-      return settings.length === 0 ? null : { settings };
-    }
-    const records = memory.lessonRecords(target);
-    return isEmpty(records) ? null : { lesson: target, ...records };
+  /** Reads `targets` again from the disk into memory: another tab may have changed them. */
+  async function refresh(targets: Target[]): Promise<void> {
+    const targetIds = await Promise.all(targets.map(idOf));
+    const read = db.transaction(SEALED);
+    const found = await Promise.all([...targetIds.map((id) => read.store.get(id)), read.done]);
+    const contents = await Promise.all(
+      targetIds.map((id, i) => {
+        const record = found[i] as SealedRecord | undefined;
+        return record ? open(id, record) : null;
+      }),
+    );
+    targets.forEach((target, i) => {
+      const now = contents[i];
+      if (target === 'settings') memory.replaceSettings(now && 'settings' in now ? now.settings : []);
+      else memory.replaceLesson(target.lesson, now && 'lesson' in now ? now : NONE);
+    });
   }
 
   /** Encrypts what `targets` hold now and writes it in one transaction; `clear` empties those stores too. */
-  async function write(targets: Iterable<Target>, clear: readonly (typeof PLAIN_STORES)[number][] = []) {
+  async function write(targets: Target[], clear: readonly (typeof PLAIN_STORES)[number][] = []) {
     const puts: { id: string; contents: Contents }[] = [];
     const deletes: string[] = [];
-    for (const target of new Set(targets)) {
-      const contents = contentsOf(target);
-      const id = ids.get(target);
-      if (contents) {
-        const recordId = id ?? newRecordId();
-        ids.set(target, recordId);
-        puts.push({ id: recordId, contents });
-      } else if (id !== undefined) {
-        ids.delete(target);
-        deletes.push(id);
+    for (const target of targets) {
+      const id = await idOf(target);
+      if (target === 'settings') {
+        const settings = memory.settingEntries();
+        if (settings.length > 0) puts.push({ id, contents: { settings } });
+        else deletes.push(id);
+      } else {
+        const records = memory.lessonRecords(target.lesson);
+        if (isEmpty(records)) deletes.push(id);
+        else puts.push({ id, contents: { lesson: target.lesson, ...records } });
       }
     }
     // Encrypted before the transaction opens: it must not wait for anything but IndexedDB.
-    const sealed = await Promise.all(puts.map(({ id, contents }) => encryptRecord(key, id, contents)));
-    const tx = db.transaction([SEALED, ...clear], 'readwrite');
-    const store = tx.objectStore(SEALED);
+    const sealed = await Promise.all(puts.map(({ id, contents }) => encryptRecord(keys, id, contents)));
+    const writing = db.transaction([SEALED, ...clear], 'readwrite');
+    const store = writing.objectStore(SEALED);
     await Promise.all([
-      ...puts.map(({ id }, i) => store.put(sealed[i] as (typeof sealed)[number], id)),
+      ...puts.map(({ id }, i) => store.put(sealed[i] as SealedRecord, id)),
       ...deletes.map((id) => store.delete(id)),
-      ...clear.map((name) => tx.objectStore(name).clear()),
-      tx.done,
+      ...clear.map((name) => writing.objectStore(name).clear()),
+      writing.done,
     ]);
   }
 
-  // Writes run one after another, each encrypting what memory holds when its turn comes.
-  let queue: Promise<unknown> = Promise.resolve();
-  function persist(targets: Iterable<Target>, clear?: readonly (typeof PLAIN_STORES)[number][]) {
-    const job = queue.then(() => write(targets, clear));
-    queue = job.catch(() => {});
-    return job;
+  function change<T>(targets: Target[], operation: () => Promise<T>): Promise<T> {
+    return lock(async () => {
+      await refresh(targets);
+      const result = await operation();
+      await write(targets);
+      return result;
+    });
   }
 
-  async function change<T>(targets: (result: T) => Iterable<Target>, operation: Promise<T>): Promise<T> {
-    const result = await operation;
-    await persist(targets(result));
-    return result;
-  }
-
-  const everything = (): Target[] => [...memory.lessonIds(), ...ids.keys(), SETTINGS_RECORD];
+  const everything = (): Target[] => [
+    ...[...memory.lessonIds()].map((lesson) => ({ lesson })),
+    'settings' as const,
+  ];
 
   // Progress an earlier version left in plain text is moved in now, and its stores emptied.
-  if (plain) await persist(everything(), PLAIN_STORES);
+  if (plain) await lock(() => write(everything(), PLAIN_STORES));
 
   return {
     saveAnswer: (answer, questionIds) =>
-      change(() => [answer.lessonId], memory.saveAnswer(answer, questionIds)),
+      change([{ lesson: answer.lessonId }], () => memory.saveAnswer(answer, questionIds)),
     getAnswers: (lessonId) => memory.getAnswers(lessonId),
     getAllAnswers: () => memory.getAllAnswers(),
-    resetQuiz: (lessonId) => change(() => [lessonId], memory.resetQuiz(lessonId)),
+    resetQuiz: (lessonId) => change([{ lesson: lessonId }], () => memory.resetQuiz(lessonId)),
     setChecklistItem: (lessonId, itemId, done) =>
-      change(() => [lessonId], memory.setChecklistItem(lessonId, itemId, done)),
+      change([{ lesson: lessonId }], () => memory.setChecklistItem(lessonId, itemId, done)),
     getChecklist: (lessonId) => memory.getChecklist(lessonId),
     getAllChecklist: () => memory.getAllChecklist(),
     getLessonRecords: () => memory.getLessonRecords(),
     getSetting: (key) => memory.getSetting(key),
-    setSetting: (name, value) => change(() => [SETTINGS_RECORD], memory.setSetting(name, value)),
+    setSetting: (name, value) => change(['settings'], () => memory.setSetting(name, value)),
     recordReview: (lessonId, questionId, correct) =>
-      change(() => [lessonId], memory.recordReview(lessonId, questionId, correct)),
+      change([{ lesson: lessonId }], () => memory.recordReview(lessonId, questionId, correct)),
     getReviewCards: () => memory.getReviewCards(),
-    async replaceAll(snapshot) {
-      const before = everything();
-      await memory.replaceAll(snapshot);
-      await persist([...before, ...everything()]);
-    },
+    replaceAll: (snapshot) =>
+      lock(async () => {
+        const before = everything();
+        await memory.replaceAll(snapshot);
+        const after = everything();
+        const seen = new Set<string>();
+        const targets = [...before, ...after].filter((target) => {
+          const what = target === 'settings' ? target : target.lesson;
+          if (seen.has(what)) return false;
+          seen.add(what);
+          return true;
+        });
+        await write(targets);
+      }),
     summary: (dueBefore) => memory.summary(dueBefore),
     snapshot: () => memory.snapshot(),
   };

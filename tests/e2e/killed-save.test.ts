@@ -80,7 +80,9 @@ function readDatabase(page: Page): Promise<Stored> {
     const keyDb = (await request(
       (await buckets.open('safe-online-key')).indexedDB.open('safe-online-key'),
     )) as IDBDatabase;
-    const key = (await request(keyDb.transaction('key').objectStore('key').get('data'))) as CryptoKey;
+    const { data: key } = (await request(keyDb.transaction('key').objectStore('key').get('data'))) as {
+      data: CryptoKey;
+    };
     keyDb.close();
     const db = (await request(indexedDB.open('safe-online'))) as IDBDatabase;
     try {

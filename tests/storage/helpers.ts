@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { unwrap } from 'idb';
 import type { AnswerInput, ProgressDb, ProgressStore } from '../../src/storage';
-import { loadDataKey } from '../../src/storage/data-key';
+import { loadKeys } from '../../src/storage/keys';
 import { openProgressDb } from '../../src/storage/lifecycle';
 import { openSealedStore } from '../../src/storage/sealed';
 
@@ -60,5 +60,5 @@ export function describeSchema(db: ProgressDb) {
 /** What a fresh start of the app would read back from this browser's IndexedDB. */
 export async function onDisk(): Promise<ProgressStore> {
   const db = await openProgressDb();
-  return openSealedStore(db, await loadDataKey(db.name));
+  return openSealedStore(db, await loadKeys(db.name));
 }

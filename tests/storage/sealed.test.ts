@@ -7,7 +7,7 @@ import { unwrap } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { deleteProgressDatabase, openStorage } from '../../src/storage';
 import { decryptRecord, type SealedRecord } from '../../src/storage/cipher';
-import { loadDataKey } from '../../src/storage/data-key';
+import { loadKeys } from '../../src/storage/keys';
 import { openProgressDb } from '../../src/storage/lifecycle';
 import { MIGRATIONS } from '../../src/storage/migrations';
 import { createIdbStore } from '../../src/storage/progress';
@@ -108,6 +108,32 @@ describe('progress on the disk', () => {
     expect(expected.checklist.map((item) => item.done)).toEqual([true, false, false]);
   });
 
+  it('keeps what two tabs save to the same lesson, one after the other', async () => {
+    const first = await openStorage();
+    const second = await openStorage();
+    await first.store.saveAnswer(answer('passwords', 'reused-leak', true), QUESTIONS);
+    await second.store.saveAnswer(answer('passwords', 'good-master', false), QUESTIONS);
+    await first.store.setChecklistItem('passwords', 'pick-manager', true);
+    await second.store.setSetting('theme', 'dark');
+    await first.store.setSetting('text-size', '130');
+
+    const saved = await (await onDisk()).snapshot();
+    expect(saved.answers.map((a) => a.questionId)).toEqual(['good-master', 'reused-leak']);
+    expect(saved.checklist).toMatchObject([{ itemId: 'pick-manager', done: true }]);
+    expect(saved.settings).toEqual([
+      ['text-size', '130'],
+      ['theme', 'dark'],
+    ]);
+
+    // A retry started in one tab clears the answers the other tab gave too, and keeps the tick.
+    await second.store.resetQuiz('passwords');
+    first.close();
+    second.close();
+    const retried = await (await onDisk()).snapshot();
+    expect(retried.answers).toEqual([]);
+    expect(retried.checklist).toMatchObject([{ itemId: 'pick-manager', done: true }]);
+  });
+
   it('cannot be read once erased, even from a copy taken before', async () => {
     const { close } = await studyALittle();
     close();
@@ -119,8 +145,8 @@ describe('progress on the disk', () => {
 
     expect(await deleteProgressDatabase()).toBe(true);
 
-    // The key now made for a new start is another one: the copied records stay closed.
-    const key = await loadDataKey(DB_NAME);
+    // The keys now made for a new start are other ones: the copied records stay closed.
+    const key = await loadKeys(DB_NAME);
     for (const [i, record] of copy.entries()) {
       await expect(decryptRecord(key, ids[i] as string, record as SealedRecord)).rejects.toThrow();
     }

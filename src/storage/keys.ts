@@ -1,13 +1,13 @@
 /**
- * Where the data key lives. Progress is only ever written encrypted, so destroying this one key
- * makes every record left on the disk unreadable, whatever the storage engine keeps of them.
+ * Where the keys live. Progress is only ever written encrypted, so destroying these keys makes
+ * every record left on the disk unreadable, whatever the storage engine keeps of them.
  *
- * Where the browser has Storage Buckets (Chromium), the key sits alone in a bucket of its own:
+ * Where the browser has Storage Buckets (Chromium), the keys sit alone in a bucket of their own:
  * deleting a bucket removes its files, whereas a deleted IndexedDB database leaves its records on
- * the disk until the engine compacts them. Elsewhere it sits in a small database of its own.
+ * the disk until the engine compacts them. Elsewhere they sit in a small database of their own.
  */
 import { type IDBPDatabase, wrap } from 'idb';
-import { newDataKey } from './cipher';
+import { newKeys, type ProgressKeys } from './cipher';
 
 const STORE = 'key';
 const ENTRY = 'data';
@@ -49,22 +49,22 @@ function openKeyDb(factory: IDBFactory, name: string): Promise<IDBPDatabase> {
   return wrap(request) as Promise<IDBPDatabase>;
 }
 
-/** The data key of the progress database `name`; a new one the first time. */
-export async function loadDataKey(name: string): Promise<CryptoKey> {
+/** The keys of the progress database `name`; new ones the first time. */
+export async function loadKeys(name: string): Promise<ProgressKeys> {
   const db = await openKeyDb(await keyFactory(name), name);
   try {
-    const stored = (await db.get(STORE, ENTRY)) as CryptoKey | undefined;
+    const stored = (await db.get(STORE, ENTRY)) as ProgressKeys | undefined;
     if (stored) return stored;
-    const key = await newDataKey();
-    await db.put(STORE, key, ENTRY);
-    return key;
+    const keys = await newKeys();
+    await db.put(STORE, keys, ENTRY);
+    return keys;
   } finally {
     db.close();
   }
 }
 
-/** Destroys the data key of the progress database `name`; resolves to false when it could not. */
-export async function destroyDataKey(name: string): Promise<boolean> {
+/** Destroys the keys of the progress database `name`; resolves to false when it could not. */
+export async function destroyKeys(name: string): Promise<boolean> {
   try {
     const api = buckets();
     if (api) {
