@@ -36,7 +36,6 @@ export function topLevelElements(html: string): string[] {
   let start = 0;
   for (const match of html.matchAll(TAG)) {
     const [tag, closing, name = ''] = match;
-    if (VOID.test(name) && depth > 0) continue;
     if (!VOID.test(name)) depth += closing ? -1 : 1;
     if (depth === 0) {
       const end = match.index + tag.length;
@@ -56,7 +55,10 @@ function textLength(html: string): number {
     .replace(/\s+/g, ' ').length;
 }
 
-/** A list too long for one slide, as several lists of whole items; numbered ones keep counting on. */
+/**
+ * A list too long for one slide, as several lists of whole items; numbered ones keep counting on.
+ * Anything else comes back as it was; a list that fits, as one list of the same items.
+ */
 function splitList(list: string, budget: number): string[] {
   const open = /^<(ul|ol)\b([^>]*)>/i.exec(list);
   if (!open) return [list];
@@ -91,9 +93,7 @@ function paginate(
 ): Extract<Slide, { kind: 'content' }>[] {
   const elements = slide.html.flatMap(topLevelElements);
   const heading = elements[0]?.startsWith('<h2') ? elements.shift() : undefined;
-  const pieces = elements.flatMap((element) =>
-    textLength(element) > budget && /^<(ul|ol)\b/i.test(element) ? splitList(element, budget) : [element],
-  );
+  const pieces = elements.flatMap((element) => splitList(element, budget));
   const pages: { html: string[]; callouts: typeof slide.callouts; length: number }[] = [];
   const newPage = () => {
     pages.push({ html: [], callouts: [], length: 0 });
@@ -108,11 +108,9 @@ function paginate(
       // A sentence that leads into what follows ("In short:") moves on with it.
       const lead =
         last && last.html.length > 1 && /:<\/p>$/.test(last.html.at(-1) ?? '') ? last.html.pop() : undefined;
-      if (last && lead) {
-        const leadSize = textLength(lead);
-        last.length -= leadSize;
+      if (lead) {
         page.html.push(lead);
-        page.length = leadSize;
+        page.length = textLength(lead);
       }
     }
     page.html.push(piece);
