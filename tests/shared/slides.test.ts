@@ -96,10 +96,15 @@ describe('a lesson as slides', () => {
         .replace(/<[^>]*>/g, '')
         .replace(/\s+/g, ' ')
         .trim();
-    const slides = lessonSlides(long).filter((slide) => slide.kind === 'content');
-    const pages = slides.map((slide) => (slide.kind === 'content' ? slide.html.join('') : ''));
+    // Worked out in each test, not while the tests are collected, so that mutation testing sees it.
+    const longSlides = () => {
+      const slides = lessonSlides(long).filter((slide) => slide.kind === 'content');
+      const pages = slides.map((slide) => (slide.kind === 'content' ? slide.html.join('') : ''));
+      return { slides, pages };
+    };
 
     it('takes several slides, each about a screenful, with the heading on each', () => {
+      const { slides, pages } = longSlides();
       expect(slides.length).toBeGreaterThan(2);
       for (const page of pages) {
         expect(page.startsWith('<h2')).toBe(true);
@@ -110,6 +115,7 @@ describe('a lesson as slides', () => {
     });
 
     it('loses and repeats nothing, keeps a lead-in with its list, and numbers the list on', () => {
+      const { pages } = longSlides();
       const body = pages.map((page) => text(page.replace(/<h2.*?<\/h2>/, ''))).join(' ');
       expect(body).toBe(
         text([sentence(1), sentence(2), '<p>In short:</p>', ...items, sentence(3)].join(' ')),
@@ -123,6 +129,7 @@ describe('a lesson as slides', () => {
     });
 
     it('puts the tips and warnings after the text, on the last slide', () => {
+      const { slides } = longSlides();
       const last = slides.at(-1);
       expect(last?.kind === 'content' && last.callouts).toEqual([
         { tone: 'warning', html: '<p>Careful</p>' },
