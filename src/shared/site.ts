@@ -21,6 +21,9 @@ export interface SiteInfo {
 /** The text in `locale`, else in English, else the first one given. */
 export function siteText(text: SiteText, locale: string): { text: string; locale?: string } {
   if (typeof text === 'string') return { text };
-  const chosen = text[locale] !== undefined ? locale : text.en !== undefined ? 'en' : Object.keys(text)[0];
-  return chosen === undefined ? { text: '' } : { text: text[chosen] ?? '', locale: chosen };
+  for (const chosen of [locale, 'en', ...Object.keys(text)]) {
+    const found = text[chosen];
+    if (found !== undefined) return { text: found, locale: chosen };
+  }
+  return { text: '' };
 }

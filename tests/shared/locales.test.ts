@@ -1,6 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { pseudoLocalize, pseudoResources } from '../../src/i18n/pseudo.ts';
-import { direction, isLocale, matchLocale } from '../../src/shared/locales.ts';
+import {
+  availableLocales,
+  direction,
+  isLocale,
+  LOCALE_NAMES,
+  matchLocale,
+  PSEUDO_LOCALE,
+} from '../../src/shared/locales.ts';
+
+/** A fresh copy of the module, so that switching the pseudo-locale on here leaves other tests alone. */
+async function freshLocales() {
+  vi.resetModules();
+  return import('../../src/shared/locales.ts');
+}
 
 describe('choosing a language from the browser', () => {
   it('takes the first preferred language the app has, by its base language', () => {
@@ -22,6 +35,35 @@ describe('choosing a language from the browser', () => {
   it('does not offer the development pseudo-locale unless asked to', () => {
     expect(isLocale('en-XA')).toBe(false);
     expect(isLocale('ur')).toBe(true);
+  });
+});
+
+describe('the languages a reader can choose', () => {
+  it('offers English, Hindi, Malay and Urdu, and not the pseudo-locale, in a production build', () => {
+    expect(availableLocales()).toEqual(['en', 'hi', 'ms', 'ur']);
+  });
+
+  it('adds the pseudo-locale in development, and takes it in an address', async () => {
+    const locales = await freshLocales();
+    locales.enablePseudoLocale();
+    expect(locales.availableLocales()).toEqual(['en', 'hi', 'ms', 'ur', 'en-XA']);
+    expect(locales.isLocale('en-XA')).toBe(true);
+    expect(locales.isLocale('fr')).toBe(false);
+    expect(locales.matchLocale(['en-XA'])).toBe('en');
+  });
+
+  it('names each language in its own script, so that a reader can find theirs', () => {
+    const script: Record<string, RegExp> = {
+      en: /^\p{Script=Latin}[\p{Script=Latin} ]*$/u,
+      hi: /^\p{Script=Devanagari}+$/u,
+      ms: /^\p{Script=Latin}[\p{Script=Latin} ]*$/u,
+      ur: /^\p{Script=Arabic}+$/u,
+      [PSEUDO_LOCALE]: /^\p{Script=Latin}+$/u,
+    };
+    for (const [locale, pattern] of Object.entries(script)) {
+      expect(LOCALE_NAMES[locale as keyof typeof LOCALE_NAMES]).toMatch(pattern);
+    }
+    expect(new Set(Object.values(LOCALE_NAMES)).size).toBe(Object.keys(LOCALE_NAMES).length);
   });
 });
 
