@@ -80,7 +80,8 @@ export function deleteProgressDatabase(name = DB_NAME, timeoutMs = 3_000): Promi
   if (!hasIndexedDB()) return Promise.resolve(true);
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(false), timeoutMs);
-    deleteDB(name, { blocked: () => {} }).then(
+    // While another tab keeps the database open the request just waits: the timer decides then.
+    deleteDB(name).then(
       () => {
         clearTimeout(timer);
         resolve(true);
