@@ -143,7 +143,7 @@ export function createIdbStore(db: ProgressDb, options: StoreOptions = {}): Prog
             ),
           );
         write(answers.put(answer));
-        if (outcome.changed && outcome.record) write(lessons.put(outcome.record));
+        if (outcome.changed) write(lessons.put(outcome.record));
         if (next) write(reviews.put(next));
         const failed = (await Promise.all(writes)).find((result) => result !== null);
         if (failed) throw failed.error;
