@@ -74,22 +74,26 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Ope
 
 /**
  * Deletes the progress database of this browser profile (after the app closed its own connection).
- * Resolves to false when another open tab kept it from being deleted within `timeoutMs`.
+ * Resolves to false when another open tab kept it from being deleted within `timeoutMs`, or when
+ * the browser refused; never rejects.
  */
 export function deleteProgressDatabase(name = DB_NAME, timeoutMs = 3_000): Promise<boolean> {
   if (!hasIndexedDB()) return Promise.resolve(true);
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(false), timeoutMs);
-    // While another tab keeps the database open the request just waits: the timer decides then.
-    deleteDB(name).then(
-      () => {
-        clearTimeout(timer);
-        resolve(true);
-      },
-      () => {
-        clearTimeout(timer);
-        resolve(false);
-      },
-    );
+    const settle = (deleted: boolean) => {
+      clearTimeout(timer);
+      resolve(deleted);
+    };
+    try {
+      // While another tab keeps the database open the request just waits: the timer decides then.
+      deleteDB(name).then(
+        () => settle(true),
+        () => settle(false),
+      );
+    } catch {
+      // Where opening throws (some sandboxed frames, some private modes), deleting throws too.
+      settle(false);
+    }
   });
 }

@@ -44,6 +44,16 @@ describe('deleteProgressDatabase', () => {
     expect(await deleteProgressDatabase()).toBe(true);
   });
 
+  it('resolves false, never rejects, when the browser refuses to delete', async () => {
+    vi.stubGlobal('indexedDB', {
+      deleteDatabase() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+
+    expect(await deleteProgressDatabase()).toBe(false);
+  });
+
   it('resolves false when the delete request fails', async () => {
     vi.stubGlobal('indexedDB', { deleteDatabase: () => failingRequest() });
 
