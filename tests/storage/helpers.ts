@@ -1,7 +1,8 @@
 /** Shared setup for storage tests: a fresh fake IndexedDB per test, a manual clock, sample answers. */
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
+import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { unwrap } from 'idb';
+import { vi } from 'vitest';
 import type { AnswerInput, ProgressDb } from '../../src/storage';
 
 /** Installs an empty IndexedDB, so no test sees another's databases. */
@@ -51,5 +52,22 @@ export function describeSchema(db: ProgressDb) {
         };
       }),
     };
+  });
+}
+
+/**
+ * Makes the browser abort a transaction once its review card was written, as it may at commit
+ * (e.g. when the disk fills): every request succeeded, yet nothing is stored. Undo with restoreAllMocks.
+ */
+export function abortAfterReviewWrite() {
+  const put = IDBObjectStore.prototype.put;
+  return vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+    this: IDBObjectStore,
+    value,
+    key,
+  ) {
+    const request = put.call(this, value, key);
+    if (this.name === 'reviews') request.addEventListener('success', () => this.transaction.abort());
+    return request;
   });
 }
