@@ -123,10 +123,12 @@ export function createIdbStore(db: ProgressDb, options: StoreOptions = {}): Prog
         const answer = toAnswerRecord(input, now());
         const reviews = tx.objectStore(REVIEWS);
         // One round of reads, then the writes: a learner waits for this after every answer.
-        const [stored, previous, card] = await Promise.all([
+        // The card's key holds both ids, so an id that cannot be a key throws there, first,
+        // before any other read was issued that the aborted transaction would leave unhandled.
+        const [card, stored, previous] = await Promise.all([
+          reviews.get([answer.lessonId, answer.questionId]),
           answers.index(BY_LESSON).getAll(answer.lessonId),
           lessons.get(answer.lessonId),
-          reviews.get([answer.lessonId, answer.questionId]),
         ]);
         const replaced = stored.some((other) => other.questionId === answer.questionId);
         const lessonAnswers = [...stored.filter((other) => other.questionId !== answer.questionId), answer];

@@ -194,6 +194,19 @@ describe('openStorage', () => {
     expect(await createIdbStore(await openProgressDb()).getSetting('locale')).toBe('hi');
   });
 
+  it('refuses an answer without a question id, without giving up on IndexedDB', async () => {
+    const { store } = await openStorage();
+    const broken = { ...answer('passwords', 'q1', true), questionId: undefined as unknown as string };
+
+    await expect(store.saveAnswer(broken, QUESTIONS)).rejects.toMatchObject({ name: 'DataError' });
+    await store.saveAnswer(answer('passwords', 'q2', true), QUESTIONS);
+
+    expect(statuses).toEqual([]);
+    expect(await createIdbStore(await openProgressDb()).getAnswers('passwords')).toMatchObject([
+      { questionId: 'q2' },
+    ]);
+  });
+
   it('keeps working in memory when the browser closes the database, and says so', async () => {
     const open = vi.spyOn(indexedDB, 'open');
     const { store } = await openStorage();
