@@ -33,10 +33,10 @@ export interface OpenedStorage {
 function hasIndexedDB(): boolean {
   try {
     return typeof indexedDB !== 'undefined' && indexedDB !== null;
-    // Stryker disable next-line BlockStatement: returning undefined instead of false is the same "missing" to the one caller
   } catch {
-    return false;
+    // As good as missing.
   }
+  return false;
 }
 
 async function inMemory(reason: MemoryReason, now: (() => number) | undefined): Promise<OpenedStorage> {
