@@ -6,7 +6,7 @@
  * deleting a bucket removes its files, whereas a deleted IndexedDB database leaves its records on
  * the disk until the engine compacts them. Elsewhere they sit in a small database of their own.
  */
-import { type IDBPDatabase, wrap } from 'idb';
+import { deleteDB, type IDBPDatabase, wrap } from 'idb';
 import { newKeys, type ProgressKeys } from './cipher';
 
 const STORE = 'key';
@@ -71,11 +71,7 @@ export async function destroyKeys(name: string): Promise<boolean> {
       await api.delete(keyStoreName(name));
       return true;
     }
-    const request = indexedDB.deleteDatabase(keyStoreName(name));
-    await new Promise<void>((resolve, reject) => {
-      request.onsuccess = () => resolve();
-      request.onerror = () => reject(request.error);
-    });
+    await deleteDB(keyStoreName(name));
     return true;
   } catch {
     return false;

@@ -29,10 +29,11 @@ export async function openProgressDb(options: OpenProgressDbOptions = {}): Promi
   const { name = DB_NAME, migrations = MIGRATIONS, onEvent = () => {} } = options;
   const version = options.version ?? migrations.at(-1)?.version ?? DB_VERSION;
   const db: ProgressDb = await openDB<ProgressSchema>(name, version, {
-    upgrade(database, oldVersion, newVersion, tx) {
+    // An open's upgrade always goes to the version asked for (`newVersion` is null only when deleting).
+    upgrade(database, oldVersion, _newVersion, tx) {
       // A failed upgrade already rejects the open; this keeps its `done` from rejecting unhandled too.
       tx.done.catch(() => {});
-      applyMigrations(migrations, database, tx, oldVersion, newVersion ?? version);
+      applyMigrations(migrations, database, tx, oldVersion, version);
     },
     blocked() {
       onEvent({ type: 'blocked' });

@@ -107,7 +107,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       answers.set(answer);
       const previous = lessons.get(answer.lessonId);
       const outcome = answerOutcome(answer, replaced, answers.values(answer.lessonId), questionIds, previous);
-      if (outcome.changed && outcome.record) lessons.set(answer.lessonId, outcome.record);
+      if (outcome.changed) lessons.set(answer.lessonId, outcome.record);
       const card = reviews.get(answer.lessonId, answer.questionId);
       const next = afterQuizAnswer(card, answer);
       if (next) reviews.set(next);

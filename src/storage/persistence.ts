@@ -17,6 +17,7 @@ async function ask(store: ProgressStore, manager: PersistManager | undefined): P
   try {
     const previous = await store.getSetting(PERSIST_SETTING);
     if (typeof previous === 'boolean') return previous;
+    // Stryker disable next-line ConditionalExpression,OptionalChaining: without persist() the call below throws, and the catch returns the same false
     if (typeof manager?.persist !== 'function') return false;
     const granted = await manager.persist().catch(() => false);
     await store.setSetting(PERSIST_SETTING, granted);

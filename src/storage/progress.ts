@@ -123,12 +123,15 @@ export function createIdbStore(db: ProgressDb, options: StoreOptions = {}): Prog
         const answer = toAnswerRecord(input, now());
         const reviews = tx.objectStore(REVIEWS);
         // One round of reads, then the writes: a learner waits for this after every answer.
-        const [stored, previous, card] = await Promise.all([
+        // The card's key holds both ids, so an id that cannot be a key throws there, first,
+        // before any other read was issued that the aborted transaction would leave unhandled.
+        const [card, stored, previous] = await Promise.all([
+          reviews.get([answer.lessonId, answer.questionId]),
           answers.index(BY_LESSON).getAll(answer.lessonId),
           lessons.get(answer.lessonId),
-          reviews.get([answer.lessonId, answer.questionId]),
         ]);
         const replaced = stored.some((other) => other.questionId === answer.questionId);
+        // Stryker disable next-line MethodExpression,ConditionalExpression: scoreQuiz keeps the last answer per question, and the new one is last
         const lessonAnswers = [...stored.filter((other) => other.questionId !== answer.questionId), answer];
         const outcome = answerOutcome(answer, replaced, lessonAnswers, questionIds, previous);
         const next = afterQuizAnswer(card, answer);
@@ -143,7 +146,7 @@ export function createIdbStore(db: ProgressDb, options: StoreOptions = {}): Prog
             ),
           );
         write(answers.put(answer));
-        if (outcome.changed && outcome.record) write(lessons.put(outcome.record));
+        if (outcome.changed) write(lessons.put(outcome.record));
         if (next) write(reviews.put(next));
         const failed = (await Promise.all(writes)).find((result) => result !== null);
         if (failed) throw failed.error;

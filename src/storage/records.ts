@@ -5,17 +5,24 @@ import type { AnswerRecord, ChecklistRecord, LessonRecord } from './schema';
 /** An answer as the app hands it over; the store stamps the time. */
 export type AnswerInput = Omit<AnswerRecord, 'answeredAt'>;
 
-/** What saving an answer did to the lesson. */
-export interface AnswerOutcome {
-  score: QuizScore;
-  /** The lesson record after the save, null if the quiz was never completed. */
-  record: LessonRecord | null;
-  /** True when `record` must be written back. */
-  changed: boolean;
+/**
+ * What saving an answer did to the lesson: `record` is the lesson record after the save (null if
+ * the quiz was never completed), and `changed` says it must be written back.
+ */
+export type AnswerOutcome =
+  | { score: QuizScore; record: LessonRecord; changed: true }
+  | { score: QuizScore; record: LessonRecord | null; changed: false };
+
+/** Refuses, as IndexedDB refuses a key it cannot store, an id that is not a string of text. */
+function checkIds(...ids: unknown[]): void {
+  if (ids.some((id) => typeof id !== 'string' || id === '')) {
+    throw new DOMException('Records need a lesson id and an item id.', 'DataError');
+  }
 }
 
 /** Copies only the known fields, so nothing but ids and choices is ever stored. */
 export function toAnswerRecord(input: AnswerInput, now: number): AnswerRecord {
+  checkIds(input.lessonId, input.questionId);
   return {
     lessonId: input.lessonId,
     questionId: input.questionId,
@@ -32,6 +39,7 @@ export function toChecklistRecord(
   done: boolean,
   now: number,
 ): ChecklistRecord {
+  checkIds(lessonId, itemId);
   return { lessonId, itemId, done, updatedAt: now };
 }
 

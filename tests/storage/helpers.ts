@@ -1,7 +1,8 @@
 /** Shared setup for storage tests: a fresh fake IndexedDB per test, a manual clock, sample answers. */
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
+import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { unwrap } from 'idb';
+import { vi } from 'vitest';
 import type { AnswerInput, ProgressDb, ProgressStore } from '../../src/storage';
 import { loadKeys } from '../../src/storage/keys';
 import { openProgressDb } from '../../src/storage/lifecycle';
@@ -61,4 +62,22 @@ export function describeSchema(db: ProgressDb) {
 export async function onDisk(): Promise<ProgressStore> {
   const db = await openProgressDb();
   return openSealedStore(db, await loadKeys(db.name));
+}
+
+/**
+ * Makes the browser abort a transaction once it wrote to `storeName` (the review cards, or the
+ * encrypted records), as it may at commit (e.g. when the disk fills): every request succeeded, yet
+ * nothing is stored. Undo with restoreAllMocks.
+ */
+export function abortAfterWrite(storeName: 'reviews' | 'sealed') {
+  const put = IDBObjectStore.prototype.put;
+  return vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+    this: IDBObjectStore,
+    value,
+    key,
+  ) {
+    const request = put.call(this, value, key);
+    if (this.name === storeName) request.addEventListener('success', () => this.transaction.abort());
+    return request;
+  });
 }

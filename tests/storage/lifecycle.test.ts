@@ -22,6 +22,17 @@ describe('openProgressDb', () => {
     expect(db.version).toBe(DB_VERSION);
   });
 
+  it('opens an existing database at the current version, unchanged, when given no migrations to run', async () => {
+    const db = await openProgressDb();
+    await createIdbStore(db).saveAnswer(answer('passwords', 'q1', true), ['q1']);
+    db.close();
+
+    const reopened = await openProgressDb({ migrations: [] });
+
+    expect(reopened.version).toBe(DB_VERSION);
+    expect(await createIdbStore(reopened).getAnswers('passwords')).toMatchObject([{ questionId: 'q1' }]);
+  });
+
   it('keeps answers once saveAnswer resolves, for the next connection to read', async () => {
     const db = await openProgressDb();
     await createIdbStore(db, { now: () => 42 }).saveAnswer(answer('passwords', 'q1', true), ['q1']);

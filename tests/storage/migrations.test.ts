@@ -10,8 +10,8 @@ const LESSONS = ['security-plan', 'passwords', 'secure-messaging', 'phishing'];
 const QUESTIONS = Array.from({ length: 15 }, (_, i) => `q${String(i + 1).padStart(2, '0')}`);
 
 /** Creates the database exactly as the first release of the app did, with answers in it. */
-async function createVersion1Database() {
-  const db = await openDB(DB_NAME, 1, {
+async function createVersion1Database(name = DB_NAME) {
+  const db = await openDB(name, 1, {
     upgrade(database) {
       database.createObjectStore('answers', { keyPath: ['lessonId', 'questionId'] });
     },
@@ -56,6 +56,12 @@ describe('migrations', () => {
     ]);
   });
 
+  it('find the answers the first release saved, under the database name it used', async () => {
+    const records = await createVersion1Database('safe-online');
+
+    expect(await createIdbStore(await openProgressDb()).getAllAnswers()).toHaveLength(records.length);
+  });
+
   it('let a migrated database be used at once: a retry completes and is recorded', async () => {
     await createVersion1Database();
     const store = createIdbStore(await openProgressDb(), { now: () => 9_000 });
@@ -86,6 +92,33 @@ describe('migrations', () => {
     });
   });
 
+  it('give a fresh database the stores, keys and indexes that shipped, under the names they shipped with', async () => {
+    const db = await openProgressDb();
+    const index = (name: string, keyPath: string) => ({ name, keyPath, unique: false, multiEntry: false });
+    const store = (name: string, keyPath: string | string[] | null, indexes: unknown[]) => ({
+      name,
+      keyPath,
+      autoIncrement: false,
+      indexes,
+    });
+
+    expect(describeSchema(db)).toEqual([
+      store('answers', ['lessonId', 'questionId'], [index('by-lesson', 'lessonId')]),
+      store('checklist', ['lessonId', 'itemId'], [index('by-lesson', 'lessonId')]),
+      store('lessons', 'lessonId', []),
+      store('reviews', ['lessonId', 'questionId'], [index('by-due', 'due')]),
+      store('sealed', null, []),
+      store('settings', null, []),
+    ]);
+  });
+
+  it('build an older version when asked for one, leaving out the later steps', async () => {
+    const db = await openProgressDb({ version: 2 });
+
+    expect(db.version).toBe(2);
+    expect([...db.objectStoreNames]).toEqual(['answers', 'checklist', 'lessons', 'settings']);
+  });
+
   it('run only the steps between the stored version and the requested one, in order', async () => {
     const ran: number[] = [];
     const steps: Migration[] = [1, 2, 3].map((version) => ({ version, migrate: () => ran.push(version) }));
@@ -104,6 +137,20 @@ describe('migrations', () => {
     const steps: Migration[] = [
       ...MIGRATIONS,
       { version: DB_VERSION + 2, migrate },
+      { version: DB_VERSION + 1, migrate },
+    ];
+
+    await expect(openProgressDb({ migrations: steps })).rejects.toThrow();
+    expect(migrate).not.toHaveBeenCalled();
+    expect((await openProgressDb()).version).toBe(DB_VERSION);
+  });
+
+  it('refuse a list that names a version twice, leaving the database as it was', async () => {
+    (await openProgressDb()).close();
+    const migrate = vi.fn();
+    const steps: Migration[] = [
+      ...MIGRATIONS,
+      { version: DB_VERSION + 1, migrate },
       { version: DB_VERSION + 1, migrate },
     ];
 

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openProgressDb } from '../../src/storage/lifecycle';
 import { createMemoryStore } from '../../src/storage/memory';
 import { requestPersistence } from '../../src/storage/persistence';
@@ -8,6 +8,9 @@ import { freshIndexedDB } from './helpers';
 
 describe('requestPersistence', () => {
   beforeEach(freshIndexedDB);
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
 
   it('asks the browser once, and remembers the answer across sessions', async () => {
     const persist = vi.fn(async () => true);
@@ -49,5 +52,21 @@ describe('requestPersistence', () => {
 
     expect(await requestPersistence(createMemoryStore(), { persist: failing })).toBe(false);
     expect(await requestPersistence(broken, { persist: async () => true })).toBe(false);
+  });
+
+  it("asks the browser's own storage manager when none is given", async () => {
+    const persist = vi.fn(async () => true);
+    vi.stubGlobal('navigator', { storage: { persist } });
+
+    expect(await requestPersistence(createMemoryStore())).toBe(true);
+    expect(persist).toHaveBeenCalledOnce();
+  });
+
+  it('does not ask again in a profile where an earlier release already asked', async () => {
+    const persist = vi.fn(async () => true);
+    const store = createMemoryStore({ seed: { settings: [['storage.persist-requested', false]] } });
+
+    expect(await requestPersistence(store, { persist })).toBe(false);
+    expect(persist).not.toHaveBeenCalled();
   });
 });

@@ -1,9 +1,10 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { IDBObjectStore } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openStorage, type ProgressStore } from '../../src/storage';
 import { openProgressDb } from '../../src/storage/lifecycle';
 import { createMemoryStore } from '../../src/storage/memory';
 import { createIdbStore } from '../../src/storage/progress';
-import { answer, freshIndexedDB, manualClock } from './helpers';
+import { abortAfterWrite, answer, freshIndexedDB, manualClock } from './helpers';
 
 const LESSON = 'passwords';
 const OTHER = 'phishing';
@@ -237,5 +238,159 @@ describe.each(implementations)('$name progress store', ({ create }) => {
       due: 1,
     });
     expect((await store.summary(clock.now() + 4 * DAY)).due).toBe(2);
+  });
+
+  it('counts a card due exactly at the given time as not yet due', async () => {
+    await store.saveAnswer(answer(LESSON, 'q1', false), QUESTIONS);
+
+    expect((await store.summary(clock.now())).due).toBe(0);
+    expect((await store.summary(clock.now() + 1)).due).toBe(1);
+  });
+
+  it('lists answers and ticks by lesson, then by question or item, whatever order they came in', async () => {
+    await store.saveAnswer(answer(LESSON, 'q2', true), QUESTIONS);
+    await store.saveAnswer(answer(OTHER, 'q1', true), QUESTIONS);
+    await store.saveAnswer(answer(LESSON, 'q1', true), QUESTIONS);
+    await store.setChecklistItem(LESSON, 'manager', true);
+    await store.setChecklistItem(OTHER, 'backup-codes', true);
+    await store.setChecklistItem(LESSON, 'backup-codes', true);
+
+    const order = (records: { lessonId: string; questionId?: string; itemId?: string }[]) =>
+      records.map((record) => `${record.lessonId}/${record.questionId ?? record.itemId}`);
+    expect(order(await store.getAllAnswers())).toEqual([`${LESSON}/q1`, `${LESSON}/q2`, `${OTHER}/q1`]);
+    expect(order(await store.getAnswers(LESSON))).toEqual([`${LESSON}/q1`, `${LESSON}/q2`]);
+    expect(order(await store.getAllChecklist())).toEqual([
+      `${LESSON}/backup-codes`,
+      `${LESSON}/manager`,
+      `${OTHER}/backup-codes`,
+    ]);
+    expect(order((await store.summary(clock.now())).answered)).toEqual([
+      `${LESSON}/q1`,
+      `${LESSON}/q2`,
+      `${OTHER}/q1`,
+    ]);
+  });
+
+  it('lists settings by key, whatever order they were set in', async () => {
+    await store.setSetting('locale', 'ur');
+    await store.setSetting('font-scale', 1.25);
+
+    const byKey = [
+      ['font-scale', 1.25],
+      ['locale', 'ur'],
+    ];
+    expect((await store.snapshot()).settings).toEqual(byKey);
+    expect((await store.summary(clock.now())).settings).toEqual(byKey);
+  });
+
+  it('lists review cards soonest due first', async () => {
+    await store.saveAnswer(answer(LESSON, 'q1', true), QUESTIONS);
+    await store.saveAnswer(answer(LESSON, 'q2', false), QUESTIONS);
+
+    expect((await store.getReviewCards()).map((card) => card.questionId)).toEqual(['q2', 'q1']);
+  });
+
+  it('leaves a review card where it was when a retried quiz answers its question right', async () => {
+    await store.saveAnswer(answer(LESSON, 'q1', false), QUESTIONS);
+    clock.advance(DAY);
+    await store.recordReview(LESSON, 'q1', true);
+    const reviewed = await store.recordReview(LESSON, 'q1', true);
+    await store.resetQuiz(LESSON);
+    clock.advance();
+
+    await store.saveAnswer(answer(LESSON, 'q1', true), QUESTIONS);
+
+    expect(reviewed).toMatchObject({ box: 3 });
+    expect(await store.getReviewCards()).toEqual([reviewed]);
+  });
+
+  it('replaces everything with an imported snapshot, keeping nothing of what was there', async () => {
+    await completeQuiz(LESSON, 1);
+    await store.setChecklistItem(LESSON, 'manager', true);
+    await store.setSetting('locale', 'ur');
+    const imported = {
+      answers: [
+        { lessonId: OTHER, questionId: 'q1', selected: ['right'], correct: true, answeredAt: 5 },
+        { lessonId: OTHER, questionId: 'q2', selected: ['wrong'], correct: false, answeredAt: 6 },
+      ],
+      lessons: [{ lessonId: OTHER, bestPercent: 50, completedAt: 6, attempts: 1, updatedAt: 6 }],
+      checklist: [{ lessonId: OTHER, itemId: 'report', done: true, updatedAt: 7 }],
+      settings: [['locale', 'hi'] as [string, unknown]],
+      reviews: [{ lessonId: OTHER, questionId: 'q2', box: 1, due: 6, updatedAt: 6 }],
+    };
+
+    await store.replaceAll(imported);
+
+    expect(await store.snapshot()).toEqual(imported);
+    expect(await store.getAnswers(LESSON)).toEqual([]);
+    expect(await store.summary(7)).toMatchObject({ lessons: imported.lessons, due: 1 });
+  });
+});
+
+describe('IndexedDB progress store when the browser fails a write', () => {
+  let store: ProgressStore;
+  let clock: ReturnType<typeof manualClock>;
+
+  beforeEach(async () => {
+    freshIndexedDB();
+    clock = manualClock();
+    store = createIdbStore(await openProgressDb(), { now: clock.now });
+  });
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('rejects a save whose write fails, with the browser error, keeping the earlier answer', async () => {
+    await store.saveAnswer(answer(LESSON, 'q1', false), QUESTIONS);
+    // `add` refuses a key that is already stored: a write that fails once it reaches the disk.
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value, key) {
+      return this.add(value, key);
+    });
+    clock.advance();
+
+    await expect(store.saveAnswer(answer(LESSON, 'q1', true), QUESTIONS)).rejects.toMatchObject({
+      name: 'ConstraintError',
+    });
+    vi.restoreAllMocks();
+    expect(await store.getAnswers(LESSON)).toMatchObject([
+      { questionId: 'q1', correct: false, answeredAt: 1_000 },
+    ]);
+  });
+
+  it('reports the reason of a failed write even when an earlier write of the save went through', async () => {
+    await store.saveAnswer(answer(LESSON, 'q1', false), QUESTIONS);
+    const put = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value, key) {
+      return this.name === 'reviews' ? this.add(value, key) : put.call(this, value, key);
+    });
+    clock.advance();
+
+    await expect(store.saveAnswer(answer(LESSON, 'q1', false), QUESTIONS)).rejects.toMatchObject({
+      name: 'ConstraintError',
+    });
+    vi.restoreAllMocks();
+    expect(await store.getAnswers(LESSON)).toMatchObject([{ answeredAt: 1_000 }]);
+  });
+
+  it('rejects a save the browser aborts after its writes went through, and keeps none of it', async () => {
+    abortAfterWrite('reviews');
+
+    await expect(store.saveAnswer(answer(LESSON, 'q1', false), QUESTIONS)).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+    vi.restoreAllMocks();
+    expect(await store.getAnswers(LESSON)).toEqual([]);
+    expect(await store.getReviewCards()).toEqual([]);
+  });
+
+  it('rejects a review the browser aborts after its write went through, and keeps the card as it was', async () => {
+    await store.saveAnswer(answer(LESSON, 'q1', false), QUESTIONS);
+    const before = await store.getReviewCards();
+    abortAfterWrite('reviews');
+
+    await expect(store.recordReview(LESSON, 'q1', true)).rejects.toMatchObject({ name: 'AbortError' });
+    vi.restoreAllMocks();
+    expect(await store.getReviewCards()).toEqual(before);
   });
 });
