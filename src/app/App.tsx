@@ -1,6 +1,7 @@
 /** The shell: header with navigation, notices, and the page for the current route. */
 import { useEffect } from 'preact/hooks';
 import { setLanguage, t } from '../i18n';
+import { AppBar } from './components/AppBar';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { LanguageSwitcher } from './components/LanguageSwitcher';
 import { lazyPage } from './components/Lazy';
@@ -77,10 +78,12 @@ export function App() {
   if (!route) {
     return (
       <>
-        <header class="app-bar">
+        <AppBar>
           <span class="brand">{t('app.name')}</span>
-          <QuickExit />
-        </header>
+          <p class="safety">
+            <QuickExit />
+          </p>
+        </AppBar>
         <main id="main" tabIndex={-1}>
           <ChooseLanguagePage />
         </main>
@@ -94,7 +97,7 @@ export function App() {
       <button type="button" class="skip-link" onClick={() => document.getElementById('main')?.focus()}>
         {t('app.skip')}
       </button>
-      <header class="app-bar">
+      <AppBar>
         <a class="brand" href={home}>
           {t('app.name')}
         </a>
@@ -119,7 +122,7 @@ export function App() {
           </a>
           <QuickExit />
         </p>
-      </header>
+      </AppBar>
       <Notices />
       <main id="main" tabIndex={-1}>
         <ErrorBoundary key={location.hash} homeHref={home}>

@@ -6,6 +6,7 @@ import { initI18n } from '../i18n';
 import { enablePseudoLocale, matchLocale } from '../shared/locales';
 import { App } from './App';
 import { applyAppearance, loadAppearance } from './appearance';
+import { coverInBackground } from './background-cover';
 import { savedLocale, saveLocale } from './language';
 import { exitOnTripleEscape, leftBefore } from './quick-exit';
 import { href, parseHash } from './router';
@@ -44,5 +45,6 @@ async function start(): Promise<void> {
 // Back after a quick exit leaves again, before anything is drawn.
 if (!leftBefore()) {
   exitOnTripleEscape();
+  if (root) coverInBackground(root);
   void start();
 }

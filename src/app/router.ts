@@ -71,11 +71,15 @@ export function currentRoute(): Route | null {
   return parseHash(location.hash);
 }
 
-/** The current route; re-renders on navigation. */
+/** The current route; re-renders on navigation, and shows the new page from its top. */
 export function useRoute(): Route | null {
   const [hash, setHash] = useState(() => location.hash);
   useEffect(() => {
-    const update = () => setHash(location.hash);
+    const update = (event?: Event) => {
+      // Another page opens at its top, with its heading on screen, not where the last one was left.
+      if (event) scrollTo({ top: 0, behavior: 'instant' });
+      setHash(location.hash);
+    };
     window.addEventListener('hashchange', update);
     // The address may have changed between the first render and this listener: catch up.
     update();

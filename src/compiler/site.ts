@@ -34,7 +34,7 @@ export interface SiteProfile {
   title: string;
   themeColor: string;
   backgroundColor: string;
-  /** True when every page's title is just `title`, never naming a lesson or page. */
+  /** True when every page's title is just `title`, without the kind of page (no title names a lesson). */
   plainTitles: boolean;
   /** A neutral first screen shown when the app is opened, before anything else. */
   cover?: SiteCover;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildWith } from './build-with.ts';
-import { launch, phone, type Server, serve } from './harness.ts';
+import { launch, phone, type Server, serve, setVisibility } from './harness.ts';
 
 const OUT = path.resolve('dist-e2e-disguise');
 let server: Server;
@@ -87,6 +87,11 @@ describe('a disguised build', () => {
       await page.goto(`${server.url}#/en/lessons/passwords`);
       await page.locator('fieldset.question').first().waitFor();
       expect(await page.title()).toBe('Notes');
+      // In the background, for the phone's list of open apps, the screen shows "Notes" alone.
+      await setVisibility(page, 'hidden');
+      expect(await page.evaluate(() => getComputedStyle(document.body, '::after').content)).toBe('"Notes"');
+      expect(await page.locator('.lesson h1').isVisible()).toBe(false);
+      await setVisibility(page, 'visible');
       // A link to a page inside the app goes straight there, without the cover.
       await page.goto(`${server.url}#/en/settings`);
       await page.getByRole('heading', { name: 'Settings' }).waitFor();

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileCourse } from '../../src/compiler/course.ts';
 import { lessonsDir } from '../../src/compiler/options.ts';
@@ -8,7 +9,9 @@ const course = compileCourse(lessonsDir());
 const shared = browserAndServer();
 
 describe.each(LOCALES)('in %s', (locale) => {
-  it('opens every lesson with its title, every question and every checklist item', async () => {
+  it('opens every lesson with its title, every question and every checklist item, titling none', async () => {
+    // What the tab, the browser's history and the list of open apps show: never the lesson.
+    const word = JSON.parse(readFileSync(`locales/${locale}.json`, 'utf8')).lesson.page as string;
     const { context, page } = await phone(shared.browser());
     try {
       for (const entry of course.entries) {
@@ -19,6 +22,9 @@ describe.each(LOCALES)('in %s', (locale) => {
         await expect
           .poll(() => title.textContent(), { message: `${locale}/${entry.id}` })
           .toBe(lesson?.title);
+        await expect
+          .poll(() => page.title(), { message: `${locale}/${entry.id} title` })
+          .toBe(`${word} · Safe Online`);
         expect(await page.locator('fieldset.question').count(), `${locale}/${entry.id} questions`).toBe(
           entry.questions.length,
         );

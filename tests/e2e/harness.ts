@@ -73,6 +73,14 @@ export async function answerQuestion(
   return (await result.textContent()) ?? '';
 }
 
+/** Tells the page, as the browser does, that it went to the background (`hidden`) or came back. */
+export function setVisibility(page: Page, state: 'hidden' | 'visible'): Promise<void> {
+  return page.evaluate((state) => {
+    Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+}
+
 /** True when the page is wider than the screen (something would need horizontal scrolling). */
 export function overflowsHorizontally(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);

@@ -20,6 +20,8 @@ describe('presentation mode', () => {
       const position = page.locator('.slide-position');
       await expect.poll(() => position.textContent()).toBe(`Slide 1 of ${slides.length}`);
       expect(await page.locator('.slide h1').textContent()).toBe(lesson.title);
+      // The title, kept in the browser's history, names the slides and not the lesson.
+      await expect.poll(() => page.title()).toBe('Slides · Safe Online');
 
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('PageDown');
@@ -53,6 +55,7 @@ describe('presentation mode', () => {
       const slide = page.locator('.slide');
       await slide.waitFor();
       expect(await slide.getAttribute('dir')).toBe('rtl');
+      await expect.poll(() => page.title()).toBe('سلائیڈز · Safe Online');
       const position = page.locator('.slide-position');
       const start = await position.textContent();
       await page.keyboard.press('ArrowLeft');

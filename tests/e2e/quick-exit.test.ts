@@ -1,8 +1,11 @@
 /** Quick exit: someone looks over the learner's shoulder, and the lesson is gone at once, even from Back. */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { compileCourse } from '../../src/compiler/course.ts';
+import { lessonsDir } from '../../src/compiler/options.ts';
 import { answerQuestion, browserAndServer, phone } from './harness.ts';
 
+const course = compileCourse(lessonsDir());
 const shared = browserAndServer();
 
 /** What is on screen now, and the address. */
@@ -37,6 +40,42 @@ describe('quick exit', () => {
       // Opened afresh, the app works as before.
       await page.goto(`${shared.server().url}#/ur/lessons/documenting-violations`);
       await page.locator('.lesson h1').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('leaves no lesson in the tab’s history, by title or by address', async () => {
+    const { context, page } = await phone(shared.browser());
+    try {
+      await page.goto(`${shared.server().url}#/en/`);
+      // A learner starts the course from the list, and reads on through two more lessons.
+      const [first, second, third] = course.entries.map((entry) => course.lessons.get(entry.id)?.get('en'));
+      await page.locator('.card').getByRole('link', { name: first?.title, exact: true }).click();
+      for (const next of [second, third]) {
+        await page.locator('.lesson h1').waitFor();
+        await page.getByRole('link', { name: `Next lesson: ${next?.title}` }).click();
+      }
+      // Back and Forward still move between the lessons.
+      await page.goBack();
+      await page.locator('.lesson h1', { hasText: second?.title }).waitFor();
+      await page.goForward();
+      await page.locator('.lesson h1', { hasText: third?.title }).waitFor();
+
+      await page.getByRole('button', { name: 'Quick exit' }).click();
+      await page.waitForURL('about:blank');
+      // The tab's back and forward lists, as the browser keeps them.
+      const cdp = await context.newCDPSession(page);
+      const { entries } = await cdp.send('Page.getNavigationHistory');
+      const names = course.entries.flatMap((entry) => [
+        `/lessons/${entry.id}`,
+        ...[...(course.lessons.get(entry.id)?.values() ?? [])].map((lesson) => lesson.title),
+      ]);
+      const naming = entries.filter(({ url, title }) =>
+        names.some((name) => url.includes(name) || title.includes(name)),
+      );
+      expect(naming).toEqual([]);
+      expect(entries.at(-1)?.url).toBe('about:blank');
     } finally {
       await context.close();
     }

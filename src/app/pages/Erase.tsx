@@ -26,6 +26,8 @@ export default function ErasePage({ locale }: { locale: string }) {
           type="button"
           class="button button-danger"
           onClick={async () => {
+            // Quick exit's history code loads now, before the app's saved copy is erased.
+            await import('../quick-exit-history').catch(() => {});
             await eraseEverything();
             quickExit();
           }}

@@ -113,7 +113,8 @@ function LoadedLesson({ locale, course, entry, section }: LoadedProps) {
 
   useEffect(() => {
     if (!lesson) return;
-    setTitle(lesson.title);
+    // The kind of page only: the title stays in the browser's history and list of open apps.
+    setTitle(t('lesson.page'));
     void progressStore().then((store) => store.setSetting(LAST_LESSON_SETTING, entry.id));
   }, [lesson, entry.id]);
 

@@ -120,8 +120,9 @@ export default function PresentPage({ locale, lessonId }: { locale: string; less
   }, [rtl, slides.length]);
 
   useEffect(() => {
-    if (lesson) setTitle(lesson.title);
-  }, [lesson]);
+    // "Slides", never the lesson: the title stays in the browser's history.
+    setTitle(t('present.controls'));
+  }, [locale]);
 
   if (course === 'failed') return <CourseUnavailable />;
   const slide = slides[index];
