@@ -1,11 +1,9 @@
 /** Learner progress storage: IndexedDB when it works, memory for the session when it does not. */
 import { deleteDB } from 'idb';
 import { type FallbackStore, withFallback } from './fallback';
-import { destroyKeys, loadKeys } from './keys';
 import { type OpenProgressDbOptions, openProgressDb, type ProgressDb, type StorageEvent } from './lifecycle';
 import type { ProgressStore, StoreOptions } from './progress';
 import { DB_NAME } from './schema';
-import { openSealedStore } from './sealed';
 import { emitStorageStatus, type MemoryReason } from './status';
 
 export type { ProgressDb, StorageEvent } from './lifecycle';
@@ -68,6 +66,8 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Ope
   try {
     db = await openProgressDb({ ...open, onEvent });
     try {
+      // Loaded once the first page is on its way: drawing it needs no encryption.
+      const [{ openSealedStore }, { loadKeys }] = await Promise.all([import('./sealed'), import('./keys')]);
       sealed = await openSealedStore(db, await loadKeys(db.name), { now });
     } catch (error) {
       db.close();
@@ -93,6 +93,7 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Ope
  */
 export async function deleteProgressDatabase(name = DB_NAME, timeoutMs = 3_000): Promise<boolean> {
   if (!hasIndexedDB()) return true;
+  const { destroyKeys } = await import('./keys');
   const key = await destroyKeys(name);
   const database = await deleteDatabase(name, timeoutMs);
   return key && database;
