@@ -1,7 +1,12 @@
 /** Learner progress storage: IndexedDB when it works, memory for the session when it does not. */
-import { deleteDB } from 'idb';
 import { type FallbackStore, withFallback } from './fallback';
-import { type OpenProgressDbOptions, openProgressDb, type ProgressDb, type StorageEvent } from './lifecycle';
+import {
+  deleteDatabase,
+  type OpenProgressDbOptions,
+  openProgressDb,
+  type ProgressDb,
+  type StorageEvent,
+} from './lifecycle';
 import type { ProgressStore, StoreOptions } from './progress';
 import { DB_NAME } from './schema';
 import { emitStorageStatus, type MemoryReason } from './status';
@@ -97,24 +102,4 @@ export async function deleteProgressDatabase(name = DB_NAME, timeoutMs = 3_000):
   const key = await destroyKeys(name);
   const database = await deleteDatabase(name, timeoutMs);
   return key && database;
-}
-
-function deleteDatabase(name: string, timeoutMs: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), timeoutMs);
-    const settle = (deleted: boolean) => {
-      clearTimeout(timer);
-      resolve(deleted);
-    };
-    try {
-      // While another tab keeps the database open the request just waits: the timer decides then.
-      deleteDB(name).then(
-        () => settle(true),
-        () => settle(false),
-      );
-    } catch {
-      // Where opening throws (some sandboxed frames, some private modes), deleting throws too.
-      settle(false);
-    }
-  });
 }

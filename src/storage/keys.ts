@@ -6,8 +6,9 @@
  * deleting a bucket removes its files, whereas a deleted IndexedDB database leaves its records on
  * the disk until the engine compacts them. Elsewhere they sit in a small database of their own.
  */
-import { deleteDB, type IDBPDatabase, wrap } from 'idb';
+import { type IDBPDatabase, wrap } from 'idb';
 import { newKeys, type ProgressKeys } from './cipher';
+import { deleteDatabase } from './lifecycle';
 
 const STORE = 'key';
 const ENTRY = 'data';
@@ -71,8 +72,7 @@ export async function destroyKeys(name: string): Promise<boolean> {
       await api.delete(keyStoreName(name));
       return true;
     }
-    await deleteDB(keyStoreName(name));
-    return true;
+    return await deleteDatabase(keyStoreName(name), 3_000);
   } catch {
     return false;
   }

@@ -1,5 +1,5 @@
-/** Opening the progress database and reacting to other tabs and to the browser closing it. */
-import { type IDBPDatabase, openDB } from 'idb';
+/** Opening and deleting the progress database, and reacting to other tabs and to the browser closing it. */
+import { deleteDB, type IDBPDatabase, openDB } from 'idb';
 import { applyMigrations, MIGRATIONS, type Migration } from './migrations';
 import { DB_NAME, DB_VERSION, type ProgressSchema } from './schema';
 
@@ -52,4 +52,28 @@ export async function openProgressDb(options: OpenProgressDbOptions = {}): Promi
     },
   });
   return db;
+}
+
+/**
+ * Deletes the database `name`. Resolves to false when the browser refused, or when another open tab
+ * kept it from being deleted within `timeoutMs`; never rejects.
+ */
+export function deleteDatabase(name: string, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    const settle = (deleted: boolean) => {
+      clearTimeout(timer);
+      resolve(deleted);
+    };
+    try {
+      // While another tab keeps the database open the request just waits: the timer decides then.
+      deleteDB(name).then(
+        () => settle(true),
+        () => settle(false),
+      );
+    } catch {
+      // Where opening throws (some sandboxed frames, some private modes), deleting throws too.
+      settle(false);
+    }
+  });
 }
