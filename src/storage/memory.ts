@@ -16,19 +16,32 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A Map keyed by `[lessonId, id]` pairs that lists its values in IndexedDB key order. */
+/**
+ * Values keyed by `[lessonId, id]` pairs, listed in IndexedDB key order. Kept by lesson, so what
+ * one lesson holds is read without going through every other lesson's.
+ */
 function pairMap<V extends { lessonId: string }>(idOf: (value: V) => string) {
-  const map = new Map<string, V>();
-  const keyOf = (lessonId: string, id: string) => JSON.stringify([lessonId, id]);
+  const byLesson = new Map<string, Map<string, V>>();
+  const sorted = (values: Iterable<V>) => [...values].sort((a, b) => compare(idOf(a), idOf(b)));
   return {
-    has: (lessonId: string, id: string) => map.has(keyOf(lessonId, id)),
-    get: (lessonId: string, id: string) => map.get(keyOf(lessonId, id)),
-    set: (value: V) => map.set(keyOf(value.lessonId, idOf(value)), value),
-    delete: (lessonId: string, id: string) => map.delete(keyOf(lessonId, id)),
+    has: (lessonId: string, id: string) => byLesson.get(lessonId)?.has(id) ?? false,
+    get: (lessonId: string, id: string) => byLesson.get(lessonId)?.get(id),
+    set(value: V) {
+      let lesson = byLesson.get(value.lessonId);
+      if (!lesson) {
+        lesson = new Map();
+        byLesson.set(value.lessonId, lesson);
+      }
+      lesson.set(idOf(value), value);
+    },
+    /** Forgets every value of one lesson. */
+    deleteLesson: (lessonId: string) => byLesson.delete(lessonId),
+    clear: () => byLesson.clear(),
+    lessonIds: () => byLesson.keys(),
     values: (lessonId?: string): V[] =>
-      [...map.values()]
-        .filter((value) => lessonId === undefined || value.lessonId === lessonId)
-        .sort((a, b) => compare(a.lessonId, b.lessonId) || compare(idOf(a), idOf(b))),
+      lessonId === undefined
+        ? [...byLesson.keys()].sort(compare).flatMap((id) => sorted(byLesson.get(id)?.values() ?? []))
+        : sorted(byLesson.get(lessonId)?.values() ?? []),
   };
 }
 
@@ -82,9 +95,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     }),
     settingEntries: () => [...settings.entries()],
     replaceLesson(lessonId, records) {
-      for (const answer of answers.values(lessonId)) answers.delete(lessonId, answer.questionId);
-      for (const item of checklist.values(lessonId)) checklist.delete(lessonId, item.itemId);
-      for (const card of reviews.values(lessonId)) reviews.delete(lessonId, card.questionId);
+      answers.deleteLesson(lessonId);
+      checklist.deleteLesson(lessonId);
+      reviews.deleteLesson(lessonId);
       lessons.delete(lessonId);
       for (const answer of records.answers) answers.set(answer);
       for (const item of records.checklist) checklist.set(item);
@@ -96,11 +109,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       for (const [key, value] of entries) settings.set(key, value);
     },
     lessonIds: () =>
-      new Set(
-        [...answers.values(), ...checklist.values(), ...reviews.values(), ...lessons.values()].map(
-          (value) => value.lessonId,
-        ),
-      ),
+      new Set([...answers.lessonIds(), ...checklist.lessonIds(), ...reviews.lessonIds(), ...lessons.keys()]),
     async saveAnswer(input, questionIds) {
       const answer = toAnswerRecord(input, now());
       const replaced = answers.has(answer.lessonId, answer.questionId);
@@ -116,7 +125,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     getAnswers: async (lessonId) => copy(answers.values(lessonId)),
     getAllAnswers: async () => copy(answers.values()),
     async resetQuiz(lessonId) {
-      for (const answer of answers.values(lessonId)) answers.delete(lessonId, answer.questionId);
+      answers.deleteLesson(lessonId);
     },
     async setChecklistItem(lessonId, itemId, done) {
       const record = toChecklistRecord(lessonId, itemId, done, now());
@@ -135,9 +144,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     },
     async replaceAll(snapshot) {
       const fresh = copy(snapshot);
-      for (const answer of answers.values()) answers.delete(answer.lessonId, answer.questionId);
-      for (const item of checklist.values()) checklist.delete(item.lessonId, item.itemId);
-      for (const card of reviews.values()) reviews.delete(card.lessonId, card.questionId);
+      answers.clear();
+      checklist.clear();
+      reviews.clear();
       lessons.clear();
       settings.clear();
       for (const answer of fresh.answers) answers.set(answer);

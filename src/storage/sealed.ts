@@ -159,13 +159,14 @@ export async function openSealedStore(
     });
   }
 
-  const everything = (): Target[] => [
-    ...[...memory.lessonIds()].map((lesson) => ({ lesson })),
-    'settings' as const,
+  /** The records of these lessons and the settings' record. */
+  const recordsOf = (lessons: Iterable<string>): Target[] => [
+    ...[...new Set(lessons)].map((lesson) => ({ lesson })),
+    'settings',
   ];
 
   // Progress an earlier version left in plain text is moved in now, and its stores emptied.
-  if (plain) await lock(() => write(everything(), PLAIN_STORES));
+  if (plain) await lock(() => write(recordsOf(memory.lessonIds()), PLAIN_STORES));
 
   return {
     saveAnswer: (answer, questionIds) =>
@@ -185,17 +186,10 @@ export async function openSealedStore(
     getReviewCards: () => memory.getReviewCards(),
     replaceAll: (snapshot) =>
       lock(async () => {
-        const before = everything();
+        // Lessons no longer in the snapshot have their records deleted.
+        const before = memory.lessonIds();
         await memory.replaceAll(snapshot);
-        const after = everything();
-        const seen = new Set<string>();
-        const targets = [...before, ...after].filter((target) => {
-          const what = target === 'settings' ? target : target.lesson;
-          if (seen.has(what)) return false;
-          seen.add(what);
-          return true;
-        });
-        await write(targets);
+        await write(recordsOf([...before, ...memory.lessonIds()]));
       }),
     summary: (dueBefore) => memory.summary(dueBefore),
     snapshot: () => memory.snapshot(),
