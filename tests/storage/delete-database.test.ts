@@ -1,26 +1,14 @@
 import { openDB } from 'idb';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { deleteProgressDatabase, onStorageStatus, openStorage, type StorageStatus } from '../../src/storage';
+import { describe, expect, it, vi } from 'vitest';
+import { deleteProgressDatabase, openStorage } from '../../src/storage';
 import { DB_NAME } from '../../src/storage/schema';
-import { answer, freshIndexedDB } from './helpers';
+import { answer, freshStorageEachTest } from './helpers';
 
 // Longer than any test may take: a result before it came from the browser, not from the timer.
 const HOUR = 60 * 60 * 1000;
 
 describe('deleteProgressDatabase', () => {
-  let statuses: StorageStatus[];
-  let unsubscribe: () => void;
-
-  beforeEach(() => {
-    freshIndexedDB();
-    statuses = [];
-    unsubscribe = onStorageStatus((status) => statuses.push(status));
-  });
-
-  afterEach(() => {
-    unsubscribe();
-    vi.unstubAllGlobals();
-  });
+  const statuses = freshStorageEachTest();
 
   it('erases the progress once the app closed its storage, without telling the learner to reload', async () => {
     const opened = await openStorage();

@@ -2,8 +2,14 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { unwrap } from 'idb';
-import { vi } from 'vitest';
-import type { AnswerInput, ProgressDb, ProgressStore } from '../../src/storage';
+import { afterEach, beforeEach, vi } from 'vitest';
+import {
+  type AnswerInput,
+  onStorageStatus,
+  type ProgressDb,
+  type ProgressStore,
+  type StorageStatus,
+} from '../../src/storage';
 import { loadKeys } from '../../src/storage/keys';
 import { openProgressDb } from '../../src/storage/lifecycle';
 import { openSealedStore } from '../../src/storage/sealed';
@@ -15,6 +21,26 @@ export function freshIndexedDB(): void {
     configurable: true,
     writable: true,
   });
+}
+
+/**
+ * For the tests of a `describe`: an empty IndexedDB before each, and mocks and stubbed globals
+ * undone after. Returns the storage statuses the learner was told during the current test.
+ */
+export function freshStorageEachTest(): StorageStatus[] {
+  const statuses: StorageStatus[] = [];
+  let unsubscribe = () => {};
+  beforeEach(() => {
+    freshIndexedDB();
+    statuses.length = 0;
+    unsubscribe = onStorageStatus((status) => statuses.push(status));
+  });
+  afterEach(() => {
+    unsubscribe();
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
+  });
+  return statuses;
 }
 
 /** A clock that only moves when told to. */

@@ -1,30 +1,17 @@
 import { forceCloseDatabase, IDBObjectStore } from 'fake-indexeddb';
 import { openDB } from 'idb';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { onStorageStatus, openStorage, type StorageStatus } from '../../src/storage';
 import { openProgressDb } from '../../src/storage/lifecycle';
 import { MIGRATIONS } from '../../src/storage/migrations';
 import { DB_NAME, DB_VERSION } from '../../src/storage/schema';
-import { abortAfterWrite, answer, freshIndexedDB, manualClock, onDisk } from './helpers';
+import { abortAfterWrite, answer, freshStorageEachTest, manualClock, onDisk } from './helpers';
 
 const QUESTIONS = ['q1', 'q2', 'q3'];
 const nextRelease = [...MIGRATIONS, { version: DB_VERSION + 1, migrate: () => {} }];
 
 describe('openStorage', () => {
-  let statuses: StorageStatus[];
-  let unsubscribe: () => void;
-
-  beforeEach(() => {
-    freshIndexedDB();
-    statuses = [];
-    unsubscribe = onStorageStatus((status) => statuses.push(status));
-  });
-
-  afterEach(() => {
-    unsubscribe();
-    vi.restoreAllMocks();
-    vi.unstubAllGlobals();
-  });
+  const statuses = freshStorageEachTest();
 
   it('uses IndexedDB when it works, and stays quiet', async () => {
     const { store, mode, reason } = await openStorage();
