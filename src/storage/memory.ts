@@ -13,6 +13,7 @@ export interface MemoryStoreOptions extends StoreOptions {
 
 /** Compares strings by UTF-16 code units, the order IndexedDB sorts string keys in. */
 function compare(a: string, b: string): number {
+  // Stryker disable next-line EqualityOperator: the ids compared are never equal (one value per key)
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -40,7 +41,9 @@ function pairMap<V extends { lessonId: string }>(idOf: (value: V) => string) {
     lessonIds: () => byLesson.keys(),
     values: (lessonId?: string): V[] =>
       lessonId === undefined
-        ? [...byLesson.keys()].sort(compare).flatMap((id) => sorted(byLesson.get(id)?.values() ?? []))
+        ? [...byLesson.entries()]
+            .sort(([a], [b]) => compare(a, b))
+            .flatMap(([, lesson]) => sorted(lesson.values()))
         : sorted(byLesson.get(lessonId)?.values() ?? []),
   };
 }

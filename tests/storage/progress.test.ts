@@ -130,6 +130,21 @@ describe.each(implementations)('$name progress store', ({ create }) => {
     }
   });
 
+  it('finishes a one-question quiz with its first answer', async () => {
+    const result = await store.saveAnswer(answer(OTHER, 'only', true), ['only']);
+
+    expect(result.record).toMatchObject({ lessonId: OTHER, bestPercent: 100, attempts: 1 });
+  });
+
+  it('refuses an answer or a tick with an empty id, and keeps nothing of it', async () => {
+    await expect(store.saveAnswer(answer(LESSON, '', true), QUESTIONS)).rejects.toMatchObject({
+      name: 'DataError',
+    });
+    await expect(store.setChecklistItem('', 'manager', true)).rejects.toMatchObject({ name: 'DataError' });
+
+    expect(await store.snapshot()).toMatchObject({ answers: [], checklist: [], reviews: [] });
+  });
+
   it('ignores answers to questions the lesson no longer has', async () => {
     await store.saveAnswer(answer(LESSON, 'removed', true), ['removed', ...QUESTIONS]);
     const result = await store.saveAnswer(answer(LESSON, 'q1', true), QUESTIONS);
@@ -248,8 +263,8 @@ describe.each(implementations)('$name progress store', ({ create }) => {
   });
 
   it('lists answers and ticks by lesson, then by question or item, whatever order they came in', async () => {
-    await store.saveAnswer(answer(LESSON, 'q2', true), QUESTIONS);
     await store.saveAnswer(answer(OTHER, 'q1', true), QUESTIONS);
+    await store.saveAnswer(answer(LESSON, 'q2', true), QUESTIONS);
     await store.saveAnswer(answer(LESSON, 'q1', true), QUESTIONS);
     await store.setChecklistItem(LESSON, 'manager', true);
     await store.setChecklistItem(OTHER, 'backup-codes', true);

@@ -1,0 +1,84 @@
+/**
+ * The encrypted records behind the store: every kind of progress a lesson can hold survives a
+ * reopening, an import replaces what was there and leaves no record of a lesson it drops, and
+ * two tabs changing the same lesson at the same moment both keep their change.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openStorage, type ProgressSnapshot } from '../../src/storage';
+import { openProgressDb } from '../../src/storage/lifecycle';
+import { answer, freshIndexedDB, onDisk } from './helpers';
+
+const T = 1_764_000_000_000;
+const EMPTY: ProgressSnapshot = { answers: [], lessons: [], checklist: [], settings: [], reviews: [] };
+
+/** How many encrypted records the database holds. */
+async function recordCount(): Promise<number> {
+  const db = await openProgressDb();
+  try {
+    return await db.count('sealed');
+  } finally {
+    db.close();
+  }
+}
+
+beforeEach(() => freshIndexedDB());
+afterEach(() => vi.unstubAllGlobals());
+
+describe('encrypted records', () => {
+  it('keep a lesson whose only progress is an answer, a tick, a review card or a result', async () => {
+    const snapshot: ProgressSnapshot = {
+      answers: [{ lessonId: 'a', questionId: 'q', selected: ['x'], correct: true, answeredAt: T }],
+      checklist: [{ lessonId: 'b', itemId: 'i', done: true, updatedAt: T }],
+      reviews: [{ lessonId: 'c', questionId: 'q', box: 2, due: T, updatedAt: T }],
+      lessons: [{ lessonId: 'd', bestPercent: 50, completedAt: T, attempts: 1, updatedAt: T }],
+      settings: [],
+    };
+    const { store, close } = await openStorage();
+    await store.replaceAll(snapshot);
+    close();
+
+    expect(await (await onDisk()).snapshot()).toEqual(snapshot);
+  });
+
+  it('are replaced by an import, lessons it no longer holds included', async () => {
+    const { store, close } = await openStorage();
+    await store.saveAnswer(answer('passwords', 'q1', true), ['q1']);
+    await store.saveAnswer(answer('phishing', 'q1', false), ['q1']);
+    const imported: ProgressSnapshot = {
+      ...EMPTY,
+      answers: [{ lessonId: 'backups', questionId: 'q1', selected: ['x'], correct: true, answeredAt: T }],
+    };
+    await store.replaceAll(imported);
+    close();
+
+    expect(await (await onDisk()).snapshot()).toEqual(imported);
+    // The imported lesson's and the settings': the dropped lessons left nothing, not even empty records.
+    expect(await recordCount()).toBe(2);
+  });
+
+  it('keep both of two changes two tabs make to one lesson at the same moment', async () => {
+    // The browser's lock, shared by every tab: one holder at a time, the others wait their turn.
+    let held: Promise<unknown> = Promise.resolve();
+    const request = (_name: string, work: () => Promise<unknown>) => {
+      const turn = held.then(work);
+      held = turn.catch(() => {});
+      return turn;
+    };
+    vi.stubGlobal('navigator', { locks: { request } });
+    const first = await openStorage();
+    const second = await openStorage();
+
+    await Promise.all([
+      first.store.saveAnswer(answer('passwords', 'q1', true), ['q1', 'q2', 'q3']),
+      second.store.saveAnswer(answer('passwords', 'q2', true), ['q1', 'q2', 'q3']),
+      first.store.setChecklistItem('passwords', 'manager', true),
+      second.store.setChecklistItem('passwords', 'phrase', true),
+    ]);
+    first.close();
+    second.close();
+
+    const saved = await (await onDisk()).snapshot();
+    expect(saved.answers.map((a) => a.questionId)).toEqual(['q1', 'q2']);
+    expect(saved.checklist.map((c) => c.itemId)).toEqual(['manager', 'phrase']);
+  });
+});
