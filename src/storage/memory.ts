@@ -14,7 +14,7 @@ export interface MemoryStoreOptions extends StoreOptions {
 /** Compares strings by UTF-16 code units, the order IndexedDB sorts string keys in. */
 function compare(a: string, b: string): number {
   // Stryker disable next-line EqualityOperator: the ids compared are never equal (one value per key)
-  return a < b ? -1 : a > b ? 1 : 0;
+  return a < b ? -1 : 1;
 }
 
 /**

@@ -51,7 +51,10 @@ function exclusive(name: string): <T>(work: () => Promise<T>) => Promise<T> {
 async function plainProgress(db: ProgressDb): Promise<ProgressSnapshot | null> {
   const tx = db.transaction([...PLAIN_STORES]);
   // Stryker disable next-line ArrowFunction: without the counts, an empty move runs, which writes nothing
-  const counts = await Promise.all([...PLAIN_STORES.map((name) => tx.objectStore(name).count()), tx.done]);
+  const [counts] = await Promise.all([
+    Promise.all(PLAIN_STORES.map((name) => tx.objectStore(name).count())),
+    tx.done,
+  ]);
   // Stryker disable next-line ConditionalExpression,EqualityOperator,ArrowFunction: as above; the check only spares that work
   if (counts.every((count) => count === 0)) return null;
   return createIdbStore(db).snapshot();
@@ -122,8 +125,10 @@ export async function openSealedStore(
     );
     targets.forEach((target, i) => {
       const now = contents[i];
-      if (target === 'settings') memory.replaceSettings(now && 'settings' in now ? now.settings : []);
-      else memory.replaceLesson(target.lesson, now && 'lesson' in now ? now : NONE);
+      // Each id names one kind of record (see idOf), so what it holds is known.
+      if (target === 'settings')
+        memory.replaceSettings((now as { settings: [string, unknown][] } | null)?.settings ?? []);
+      else memory.replaceLesson(target.lesson, (now as LessonRecords | null) ?? NONE);
     });
   }
 

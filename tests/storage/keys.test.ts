@@ -73,6 +73,15 @@ describe('with Storage Buckets', () => {
     expect({ mode, reason }).toEqual({ mode: 'memory', reason: 'failed' });
     expect(await store.getAnswers('passwords')).toHaveLength(1);
   });
+
+  it('says so when erasing could not delete the bucket', async () => {
+    fakeBuckets();
+    (await openStorage()).close();
+    const refuse = () => Promise.reject(new DOMException('The bucket is in use.', 'InvalidStateError'));
+    vi.stubGlobal('navigator', { storageBuckets: { open: refuse, delete: refuse } });
+
+    expect(await deleteProgressDatabase(DB_NAME, HOUR)).toBe(false);
+  });
 });
 
 describe('without Storage Buckets', () => {

@@ -25,6 +25,15 @@ beforeEach(() => freshIndexedDB());
 afterEach(() => vi.unstubAllGlobals());
 
 describe('encrypted records', () => {
+  it('are not written when the app only opens and reads', async () => {
+    const { store, close } = await openStorage();
+    await store.snapshot();
+    close();
+    (await openStorage()).close();
+
+    expect(await recordCount()).toBe(0);
+  });
+
   it('keep a lesson whose only progress is an answer, a tick, a review card or a result', async () => {
     const snapshot: ProgressSnapshot = {
       answers: [{ lessonId: 'a', questionId: 'q', selected: ['x'], correct: true, answeredAt: T }],

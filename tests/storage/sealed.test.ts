@@ -172,6 +172,17 @@ describe('progress on the disk', () => {
 describe('progress saved by an earlier version, in plain text', () => {
   beforeEach(() => freshIndexedDB());
 
+  it('is moved in when it is only a ticked action', async () => {
+    const old = await openProgressDb({ migrations: MIGRATIONS.slice(0, 3) });
+    await createIdbStore(old).setChecklistItem('passwords', 'pick-manager', true);
+    unwrap(old).close();
+
+    const { store, close } = await openStorage();
+    close();
+    expect(await store.getChecklist('passwords')).toMatchObject([{ itemId: 'pick-manager', done: true }]);
+    expect(await (await onDisk()).getChecklist('passwords')).toMatchObject([{ itemId: 'pick-manager' }]);
+  });
+
   it('is moved in, encrypted, and no plain copy is left in the database', async () => {
     const old = await openProgressDb({ migrations: MIGRATIONS.slice(0, 3) });
     const plain = createIdbStore(old, { now: () => 5_000 });
