@@ -73,6 +73,22 @@ export async function answerQuestion(
   return (await result.textContent()) ?? '';
 }
 
+/**
+ * Waits until the page has saved what it was changing: a learner's pause before reloading or
+ * closing the app. Changes are saved under a Web Lock named after the database (storage/sealed.ts).
+ */
+export async function progressSaved(page: Page): Promise<void> {
+  await page.waitForFunction(
+    async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const { held = [], pending = [] } = await navigator.locks.query();
+      return ![...held, ...pending].some((lock) => lock.name?.endsWith('-progress'));
+    },
+    null,
+    { timeout: 10_000 },
+  );
+}
+
 /** Tells the page, as the browser does, that it went to the background (`hidden`) or came back. */
 export function setVisibility(page: Page, state: 'hidden' | 'visible'): Promise<void> {
   return page.evaluate((state) => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { answerQuestion, browserAndServer, phone } from './harness.ts';
+import { answerQuestion, browserAndServer, phone, progressSaved } from './harness.ts';
 
 const shared = browserAndServer();
 
@@ -36,6 +36,7 @@ describe('settings', () => {
       await page.getByRole('radio', { name: 'Dark' }).check();
       const size = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
       await expect.poll(size).toBe('20.8px');
+      await progressSaved(page);
       await page.reload();
       await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
       expect(await page.getByRole('radio', { name: 'Larger' }).isChecked()).toBe(true);

@@ -1,8 +1,10 @@
 /**
  * The encrypted records behind the store: every kind of progress a lesson can hold survives a
  * reopening, an import replaces what was there and leaves no record of a lesson it drops, and
- * two tabs changing the same lesson at the same moment both keep their change.
+ * two tabs changing the same lesson at the same moment both keep their change, and changes made at
+ * once are written together.
  */
+import { IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openStorage, type ProgressSnapshot } from '../../src/storage';
 import { openProgressDb } from '../../src/storage/lifecycle';
@@ -89,5 +91,34 @@ describe('encrypted records', () => {
     const saved = await (await onDisk()).snapshot();
     expect(saved.answers.map((a) => a.questionId)).toEqual(['q1', 'q2']);
     expect(saved.checklist.map((c) => c.itemId)).toEqual(['manager', 'phrase']);
+  });
+});
+
+describe('changes made at once', () => {
+  it('reach the disk together in one write, each call told only of its own failure', async () => {
+    const { store, close } = await openStorage();
+    const puts = vi.spyOn(IDBObjectStore.prototype, 'put');
+    const saved = [
+      store.setSetting('text-size', '150'),
+      store.setSetting('theme', 'dark'),
+      store.setSetting('trainer-mode', true),
+      store.setChecklistItem('passwords', 'manager', true),
+      store.setChecklistItem('passwords', 'phrase', true),
+    ];
+    // A value that cannot be stored fails its own call, not the others.
+    const refused = store.setSetting('bad', () => {});
+    await Promise.all(saved);
+    await expect(refused).rejects.toThrow();
+    close();
+
+    // One record for the settings and one for the lesson, each written once.
+    expect(puts).toHaveBeenCalledTimes(2);
+    const onDiskNow = await (await onDisk()).snapshot();
+    expect(onDiskNow.settings).toEqual([
+      ['text-size', '150'],
+      ['theme', 'dark'],
+      ['trainer-mode', true],
+    ]);
+    expect(onDiskNow.checklist.map((c) => c.itemId)).toEqual(['manager', 'phrase']);
   });
 });
