@@ -6,14 +6,18 @@ import type { Lesson } from '../shared/types.ts';
 import type { CompiledCourse } from './course.ts';
 
 function plain(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(
-      /&(amp|lt|gt|quot|#39);/g,
-      (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name] ?? ' ',
-    )
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    html
+      .replace(/<[^>]+>/g, ' ')
+      // The isolates the compiler writes around Latin expressions in right-to-left text.
+      .replace(/[\u2066-\u2069]/g, '')
+      .replace(
+        /&(amp|lt|gt|quot|#39);/g,
+        (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name] ?? ' ',
+      )
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** A lesson's text by section: the part before the first `##` heading, then each heading's part. */

@@ -25,6 +25,14 @@ export function formatPercent(value: number): string {
   ).format(value / 100);
 }
 
+/**
+ * `text` set apart inside a sentence of a right-to-left language, so that a value put into it
+ * ("3:20 PM" in Urdu) keeps its own order instead of taking the sentence's.
+ */
+export function isolated(text: string): string {
+  return i18n.dir(i18n.language) === 'rtl' ? `\u2068${text}\u2069` : text;
+}
+
 /** A plain number in the current language's digits. */
 export function formatNumber(value: number): string {
   return formatter('number', (locale) => new Intl.NumberFormat(locale)).format(value);

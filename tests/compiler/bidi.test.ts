@@ -1,5 +1,9 @@
-/** Right-to-left lessons: direction controls are refused; Latin runs in Urdu are isolated with <bdi>. */
+/** Right-to-left lessons: direction controls are refused; Latin runs in Urdu are isolated with <bdi dir="ltr">. */
 import { describe, expect, it } from 'vitest';
+import { compileCourse } from '../../src/compiler/course.ts';
+import { createMarkdown } from '../../src/compiler/markdown.ts';
+import { lessonsDir } from '../../src/compiler/options.ts';
+import { searchDocuments } from '../../src/compiler/search-index.ts';
 import type { Block } from '../../src/shared/types.ts';
 import { BODY_LINE, compile, errorWith, lesson, positions, question } from './helpers.ts';
 import {
@@ -62,41 +66,40 @@ const urdu = translated('ur', [
 ]);
 
 describe('an Urdu lesson', () => {
-  it('wraps a Latin word in <bdi>', () => {
-    expect(urdu).toContain('اپنے فون پر <bdi>Signal</bdi> کھولیں');
+  it('wraps a Latin word in <bdi dir="ltr">', () => {
+    expect(urdu).toContain('اپنے فون پر <bdi dir="ltr">Signal</bdi> کھولیں');
   });
 
-  it('keeps a menu path as one <bdi> run, not split at " > "', () => {
-    expect(urdu).toContain('<em><bdi>Settings &gt; Privacy</bdi></em>');
-    expect(urdu).toContain('<em><bdi>Settings &gt; Privacy &gt; Screen Lock</bdi></em>');
-    expect(urdu).not.toContain('<bdi>Privacy</bdi>');
-    expect(urdu).not.toContain('<bdi>Settings</bdi>');
+  it('keeps a menu path as one <bdi dir="ltr"> run, not split at " > "', () => {
+    expect(urdu).toContain('<em><bdi dir="ltr">Settings &gt; Privacy</bdi></em>');
+    expect(urdu).toContain('<em><bdi dir="ltr">Settings &gt; Privacy &gt; Screen Lock</bdi></em>');
+    expect(urdu).not.toContain('<bdi dir="ltr">Privacy</bdi>');
+    expect(urdu).not.toContain('<bdi dir="ltr">Settings</bdi>');
   });
 
-  it('wraps Latin link text in <bdi> inside the link', () => {
+  it('wraps Latin link text in <bdi dir="ltr"> inside the link', () => {
     expect(urdu).toMatch(
-      /<a href="https:\/\/support\.signal\.org\/"[^>]*><bdi>Signal support pages<\/bdi><\/a>/,
+      /<a href="https:\/\/support\.signal\.org\/"[^>]*><bdi dir="ltr">Signal support pages<\/bdi><\/a>/,
     );
   });
 
-  it('marks inline code and code blocks left to right, without <bdi> inside', () => {
+  it('marks inline code and code blocks left to right, without <bdi dir="ltr"> inside', () => {
     expect(urdu).toContain('<code dir="ltr">adb devices</code>');
     expect(urdu).toMatch(/<pre><code dir="ltr">adb devices\n<\/code><\/pre>/);
   });
 
-  it('does not wrap plain numbers', () => {
-    expect(urdu).toContain('پڑھیں۔\n2 منٹ میں');
-    expect(urdu).not.toMatch(/<bdi>\d+<\/bdi>/);
+  it('isolates numbers too, which a hyphen or a colon would otherwise turn round', () => {
+    expect(urdu).toContain('پڑھیں۔ <bdi dir="ltr">2</bdi> منٹ میں');
   });
 
   it('wraps Latin runs in options and checklist items too', () => {
-    expect(urdu).toContain('<bdi>SMS</bdi>');
-    expect(urdu).toContain('<bdi>Signal</bdi> میں <bdi>Screen Lock</bdi> آن کریں۔');
+    expect(urdu).toContain('<bdi dir="ltr">SMS</bdi>');
+    expect(urdu).toContain('<bdi dir="ltr">Signal</bdi> میں <bdi dir="ltr">Screen Lock</bdi> آن کریں۔');
   });
 });
 
 describe('left-to-right lessons', () => {
-  it('have no <bdi> and no dir attribute in English', () => {
+  it('have no <bdi dir="ltr"> and no dir attribute in English', () => {
     const en = html(english.lesson.blocks);
     expect(en).toContain('<em>Settings &gt; Privacy</em>');
     expect(en).toContain('<code>adb devices</code>');
@@ -104,7 +107,7 @@ describe('left-to-right lessons', () => {
     expect(en).not.toContain('dir=');
   });
 
-  it('have no <bdi> and no dir attribute in Hindi, even around Latin words', () => {
+  it('have no <bdi dir="ltr"> and no dir attribute in Hindi, even around Latin words', () => {
     const hi = translated('hi', [
       'अपने फ़ोन पर Signal खोलें, फिर *Settings > Privacy* पर जाएँ। [Signal support pages](https://support.signal.org/) पढ़ें।',
       '2 मिनट में `adb devices` लिखें।',
@@ -176,4 +179,73 @@ describe('invisible direction controls (U+202A to U+202E)', () => {
     );
     expect(positions(result.errors)).toEqual([]);
   });
+});
+
+describe('a Latin expression inside Urdu text', () => {
+  const md = createMarkdown();
+  const rtl = (source: string) => md.render(source, { rtl: true });
+  const isolated = (html: string) =>
+    [...html.matchAll(/<bdi dir="ltr">([^<]*)<\/bdi>/g)].map((m) => m[1]?.replaceAll('&gt;', '>'));
+
+  it('keeps hyphenated digits, a phone number and a time together', () => {
+    expect(isolated(rtl('بیک اپ کا 3-2-1 اصول، فون 0800-39393 پر صبح 9:00 سے'))).toEqual([
+      '3-2-1',
+      '0800-39393',
+      '9:00',
+    ]);
+  });
+
+  it('keeps the marks written against it, at either end', () => {
+    expect(
+      isolated(
+        rtl('پاس ورڈ Merdeka1957! کمزور ہے، ٹیگ #KeepItOn دیکھیں، پتہ example.org/ اور Wait... اور Signal?'),
+      ),
+    ).toEqual(['Merdeka1957!', '#KeepItOn', 'example.org/', 'Wait...', 'Signal?']);
+  });
+
+  it('leaves a full stop after a number alone to the sentence, as in a list number', () => {
+    expect(isolated(rtl('قدم 2. آتھنٹیکیٹر ایپس، 50% لوگ'))).toEqual(['2', '50%']);
+  });
+
+  it('is one expression across a line break of the source', () => {
+    expect(isolated(rtl('پاکستان کا National Commission\nfor Human Rights اور *Sign\nout* دبائیں'))).toEqual([
+      'National Commission for Human Rights',
+      'Sign out',
+    ]);
+  });
+
+  it('keeps a menu path with brackets or a menu button as one expression', () => {
+    expect(isolated(rtl('*Settings > [your name] > iCloud* اور *⋮ > Linked devices* کھولیں'))).toEqual([
+      'Settings > [your name] > iCloud',
+      '⋮ > Linked devices',
+    ]);
+  });
+
+  it('leaves out a bracket whose partner is outside it, and Urdu punctuation', () => {
+    expect(isolated(rtl('(Signal اور WhatsApp) میں «Signal»، WhatsApp۔'))).toEqual([
+      'Signal',
+      'WhatsApp',
+      'Signal',
+      'WhatsApp',
+    ]);
+  });
+
+  it('is isolated as a whole when emphasis, a link or code splits it', () => {
+    const html = rtl('اسے Settings > **Advanced Protection** میں اور `adb` > Developer میں دیکھیں');
+    expect(html).toContain(
+      '\u2066<bdi dir="ltr">Settings &gt; </bdi><strong><bdi dir="ltr">Advanced Protection</bdi>\u2069</strong>',
+    );
+    expect(html).toContain('\u2066<code dir="ltr">adb</code><bdi dir="ltr"> &gt; Developer</bdi>\u2069');
+  });
+});
+
+describe('the Urdu search index', () => {
+  it('holds the words of an isolated expression without the isolates around them', () => {
+    const course = compileCourse(lessonsDir());
+    const text = searchDocuments(course, 'ur')
+      .map((doc) => `${doc.heading} ${doc.text}`)
+      .join(' ');
+    expect(text).not.toMatch(/[\u2066-\u2069]/);
+    expect(text).toContain('Settings > [your name]');
+  }, 60_000);
 });

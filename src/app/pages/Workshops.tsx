@@ -1,6 +1,7 @@
 /** Workshop plans: the list with audience and length, and one plan's agenda from a chosen start time. */
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../i18n';
+import { isolated } from '../../i18n/format';
 import type { Lesson, Workshop } from '../../shared/types';
 import { CourseUnavailable } from '../components/CourseUnavailable';
 import { textLang } from '../components/text-lang';
@@ -96,7 +97,7 @@ function Plan({ plan, course, locale }: { plan: Workshop; course: Course; locale
         </tbody>
       </table>
       <p>
-        {t('workshops.ends', { time: clockTime(start, elapsed) })} ({duration(elapsed)})
+        {t('workshops.ends', { time: isolated(clockTime(start, elapsed)) })} ({duration(elapsed)})
       </p>
       <p class="hint">{t('workshops.printPack')}</p>
       <div class="print-only pack">
