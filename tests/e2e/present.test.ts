@@ -1,5 +1,6 @@
 /** Presenting a lesson in a workshop: slides by keys, clicker, buttons and swipe; polls revealed on a click. */
 import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { compileCourse } from '../../src/compiler/course.ts';
 import { lessonsDir } from '../../src/compiler/options.ts';
@@ -8,6 +9,23 @@ import { browserAndServer, waitForServiceWorker } from './harness.ts';
 
 const course = compileCourse(lessonsDir());
 const shared = browserAndServer();
+
+/** Whether the revealed right answer's verdict stands on a line of its own, below the option's text. */
+function verdictApart(page: Page): Promise<boolean> {
+  return page
+    .locator('.poll-options .is-right')
+    .first()
+    .evaluate((option) => {
+      const text = option.firstElementChild?.getBoundingClientRect();
+      const verdict = option.querySelector('.verdict');
+      const box = verdict?.getBoundingClientRect();
+      // biome-ignore lint/performance/useDomNodeTextContent: the lines as drawn are what a reader sees
+      const lines = (option as HTMLElement).innerText.split('\n').map((line) => line.trim());
+      return Boolean(
+        text && box && box.top >= text.bottom - 1 && lines.includes(verdict?.textContent?.trim() ?? '-'),
+      );
+    });
+}
 
 describe('presentation mode', () => {
   it('moves through the slides with arrow keys and a clicker, and reveals a poll answer', async () => {
@@ -43,6 +61,7 @@ describe('presentation mode', () => {
         pollSlide?.kind === 'poll' ? pollSlide.question.options.filter((option) => option.correct).length : 0;
       expect(await page.locator('.poll-options .is-right').count()).toBe(right);
       expect(await page.locator('.explanation').count()).toBeGreaterThan(0);
+      expect(await verdictApart(page)).toBe(true);
     } finally {
       await page.close();
     }
@@ -62,6 +81,14 @@ describe('presentation mode', () => {
       await expect.poll(() => position.textContent()).not.toBe(start);
       await page.keyboard.press('ArrowRight');
       await expect.poll(() => position.textContent()).toBe(start);
+
+      // A revealed poll keeps the option's words and the verdict apart.
+      const lesson = course.lessons.get('passwords')?.get('ur');
+      const poll = lesson ? lessonSlides(lesson).findIndex((one) => one.kind === 'poll') : -1;
+      for (let i = 0; i < poll; i++) await page.keyboard.press('ArrowLeft');
+      const reveal = JSON.parse(readFileSync('locales/ur.json', 'utf8')).present.reveal as string;
+      await page.getByRole('button', { name: reveal }).click();
+      expect(await verdictApart(page)).toBe(true);
     } finally {
       await page.close();
     }

@@ -47,7 +47,8 @@ function SlideView({ slide, revealed }: { slide: Slide; revealed: boolean }) {
                 <span dangerouslySetInnerHTML={{ __html: option.html }} />
                 {revealed && (
                   <>
-                    <strong class="verdict">{option.correct ? t('quiz.rightAnswer') : ''}</strong>
+                    {/* A line of its own: run into the option, the two read as one phrase. */}
+                    {option.correct && <p class="verdict">{t('quiz.rightAnswer')}</p>}
                     <div class="explanation" dangerouslySetInnerHTML={{ __html: option.explanation }} />
                   </>
                 )}
