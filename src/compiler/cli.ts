@@ -1,7 +1,7 @@
 /**
  * `npm run lessons -- <command>`:
  *   check [--dir DIR]            validate a lessons folder and print every problem
- *   status [--json] [--dir DIR]  where each translation stands, and interface-string coverage
+ *   status [--json] [--dir DIR]  where each translation stands, interface-string coverage, agreed terms
  *   stamp <id> <locale> [--dir DIR]  record a reviewed translation as matching the English
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,11 +14,13 @@ import { lessonsDir } from './options.ts';
 import { stamp } from './stamp.ts';
 import { lessonStatuses } from './status.ts';
 import { checkStrings, type StringsReport } from './strings.ts';
+import { forbiddenUses, readTermbases, translatedFiles } from './termbase.ts';
 
 const USAGE = `Usage: npm run lessons -- <command>
 
   check [--dir DIR]                 read every lesson and report every problem as file:line:column: message
-  status [--json] [--dir DIR]       show each translation: missing, current, stale or mismatched
+  status [--json] [--dir DIR]       show each translation: missing, current, stale or mismatched,
+                                    and every variant a termbase forbids (locales/termbase/*.tbx)
   stamp <id> <locale> [--dir DIR]   mark a checked translation as up to date with the English lesson
 
   --dir DIR   the lessons folder (default: LESSONS_DIR, or ./lessons)`;
@@ -58,14 +60,31 @@ function stringReports(localesDir: string): StringsReport[] {
   );
 }
 
+/** For each termbase, its own errors and every use of a variant it forbids, as `path:line:col: message`. */
+function termReports(dir: string): { locale: string; problems: string[] }[] {
+  return readTermbases(path.resolve('locales', 'termbase')).map((termbase) => {
+    const files = [
+      ...translatedFiles(dir, termbase.locale),
+      path.resolve('locales', `${termbase.locale}.json`),
+    ];
+    const uses = files
+      .filter((file) => existsSync(file))
+      .flatMap((file) =>
+        forbiddenUses(termbase, path.relative(process.cwd(), file), readFileSync(file, 'utf8')),
+      );
+    return { locale: termbase.locale, problems: sortErrors([...termbase.errors, ...uses]).map(formatError) };
+  });
+}
+
 function status(dir: string, json: boolean, out: Print): number {
   const lessons = lessonStatuses(compileCourse(dir));
   const strings = stringReports(path.resolve('locales'));
+  const terms = termReports(dir);
   const mismatched = lessons.some((lesson) =>
     Object.values(lesson.locales).some((entry) => entry.state === 'mismatched'),
   );
   if (json) {
-    out(JSON.stringify({ lessons, strings }, null, 2));
+    out(JSON.stringify({ lessons, strings, terms }, null, 2));
     return mismatched ? 1 : 0;
   }
   const others = LOCALES.filter((locale) => locale !== SOURCE_LOCALE);
@@ -97,6 +116,14 @@ function status(dir: string, json: boolean, out: Print): number {
       report.extra.length && `${report.extra.length} not in en.json (${report.extra.slice(0, 5).join(', ')})`,
     ].filter(Boolean);
     out(`  ${report.locale}: ${issues.length ? issues.join('; ') : 'complete'}`);
+  }
+  out('\nAgreed terms (locales/termbase/*.tbx):');
+  if (terms.length === 0) out('  no termbase');
+  for (const report of terms) {
+    out(
+      `  ${report.locale}: ${report.problems.length ? `${report.problems.length} to fix` : 'agreed terms used throughout'}`,
+    );
+    for (const problem of report.problems) out(`    ${problem}`);
   }
   if (mismatched) out('\nSome translations do not match the structure of their English lesson (see above).');
   return mismatched ? 1 : 0;
