@@ -104,23 +104,38 @@ function escapeRegExp(text: string): string {
  * ignoring case, with any run of spaces or a line break between its words.
  */
 export function forbiddenUses(termbase: Termbase, file: string, text: string): ForbiddenUse[] {
-  const uses: ForbiddenUse[] = [];
+  const uses: (ForbiddenUse & { start: number; end: number })[] = [];
   for (const term of termbase.terms) {
     if (!term.forbidden) continue;
     const words = term.text.split(' ').map(escapeRegExp).join('\\s+');
     const pattern = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${words}(?![\\p{L}\\p{M}\\p{N}])`, 'giu');
     const agreed = termbase.terms.find((other) => other.english === term.english && !other.forbidden)?.text;
     for (const match of text.matchAll(pattern)) {
+      const written = match[0].replace(/\s+/g, ' ');
       uses.push({
         file,
         ...position(text, match.index ?? 0),
-        message: `"${match[0]}" is a variant not to use for "${term.english}"${agreed ? `: write "${agreed}"` : ''} (${termbase.file})`,
+        message: `"${written}" is a variant not to use for "${term.english}"${agreed ? `: write "${agreed}"` : ''} (${termbase.file})`,
         term,
         agreed,
+        start: match.index ?? 0,
+        end: (match.index ?? 0) + match[0].length,
       });
     }
   }
-  return uses;
+  // A variant inside a longer one found at the same place ("two-step" in "two-step verification") is the same use.
+  return uses
+    .filter(
+      (use) =>
+        !uses.some(
+          (other) =>
+            other !== use &&
+            other.start <= use.start &&
+            other.end >= use.end &&
+            other.end - other.start > use.end - use.start,
+        ),
+    )
+    .map(({ start: _start, end: _end, ...use }) => use);
 }
 
 /** The files of `locale` that terms are checked in: its lessons, glossary and workshop plans. */

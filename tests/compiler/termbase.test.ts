@@ -42,7 +42,7 @@ describe('a forbidden variant', () => {
         file: 'lessons/x/ur.md',
         line: 2,
         col: 4,
-        message: '"شٹ\nڈاؤن" is a variant not to use for "shutdown": write "انٹرنیٹ بندش" (ur.tbx)',
+        message: '"شٹ ڈاؤن" is a variant not to use for "shutdown": write "انٹرنیٹ بندش" (ur.tbx)',
       },
       {
         file: 'lessons/x/ur.md',
@@ -50,6 +50,21 @@ describe('a forbidden variant', () => {
         col: 15,
         message: '"MALWARE" is a variant not to use for "malware" (ur.tbx)',
       },
+    ]);
+  });
+
+  it('is named once where a shorter variant lies inside a longer one', () => {
+    const entry = (id: string, text: string) =>
+      `<termEntry id="${id}"><langSet xml:lang="en"><tig><term>two-step verification</term></tig></langSet><langSet xml:lang="ur"><tig><term>${text}</term><termNote type="administrativeStatus">forbidden</termNote></tig></langSet></termEntry>`;
+    const base = parseTermbase(
+      `<martif>${entry('a', 'ٹو اسٹیپ ویریفکیشن')}${entry('b', 'ٹو اسٹیپ')}</martif>`,
+      't.tbx',
+      'ur',
+    );
+    const uses = forbiddenUses(base, 'x.md', 'یہ ٹو اسٹیپ ویریفکیشن ہے، اور یہ ٹو اسٹیپ۔');
+    expect(uses.map((use) => `${use.col}: ${use.term.text}`)).toEqual([
+      '4: ٹو اسٹیپ ویریفکیشن',
+      '34: ٹو اسٹیپ',
     ]);
   });
 
