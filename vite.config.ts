@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { buildManifestPlugin } from './src/compiler/build-manifest.ts';
 import { lessonsDir } from './src/compiler/options.ts';
 import { lessonsPlugin } from './src/compiler/plugin.ts';
 import { cspPlugin, SECURITY_HEADERS } from './src/compiler/security-headers.ts';
@@ -29,6 +30,7 @@ export default defineConfig(({ command, mode }) => {
     // No modulepreload helper: lazily loaded chunks (lessons, pages) have no CSS or deep imports of
     // their own to preload, so plain import() is enough and saves a kilobyte on every first visit.
     build: {
+      // Read by `npm run size`, and moved out of the build by buildManifestPlugin: it names every lesson.
       manifest: !single,
       target: 'es2022',
       modulePreload: false,
@@ -59,6 +61,7 @@ export default defineConfig(({ command, mode }) => {
       lessonsPlugin(lessonsDir()),
       sitePlugin(site),
       stringsPlugin(undefined, site.name),
+      buildManifestPlugin(),
       single && singleFilePlugin(),
       cspPlugin(),
       VitePWA({
