@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { buildManifestPlugin } from './src/compiler/build-manifest.ts';
 import { lessonsDir } from './src/compiler/options.ts';
 import { lessonsPlugin } from './src/compiler/plugin.ts';
 import { cspPlugin, SECURITY_HEADERS } from './src/compiler/security-headers.ts';
@@ -14,14 +15,17 @@ import { stringsPlugin } from './src/compiler/strings-plugin.ts';
  */
 const FIRST_VISIT = /[\\/](src[\\/](app|storage|i18n|shared|pwa)|node_modules[\\/](preact|i18next|idb))[\\/]/;
 const LAZY =
-  /pages[\\/](?!(Home|Lesson)\.tsx|lesson-progress\.ts)|shared[\\/](progress-file|sealed-file|slides|search|site)\.ts|storage[\\/](memory|persistence|sealed|keys|cipher|progress|records)\.ts|pwa[\\/]register\.ts|app[\\/](cover|quick-exit-history)\.ts|i18n[\\/]pseudo\.ts|main\.tsx$/;
+  /pages[\\/](?!(Home|Lesson)\.tsx|lesson-progress\.ts)|shared[\\/](progress-file|sealed-file|slides|search|site)\.ts|storage[\\/](memory|persistence|sealed|keys|cipher|progress|records)\.ts|pwa[\\/]register\.ts|app[\\/](cover|quick-exit-history)\.ts|app[\\/]notepad[\\/]|i18n[\\/]pseudo\.ts|main\.tsx$/;
 
 export default defineConfig(({ command, mode }) => {
   // `npm run build:single`: one self-contained HTML file (see src/compiler/single-file.ts).
   const single = mode === 'single';
   // The site profile (name, icons, colours, cover): SITE_PROFILE, set by `npm run build -- --profile`.
   const site = readSiteProfile(chosenProfile());
+  // A disguise names nothing after the app: not its storage (src/shared/names.ts), caches or files.
+  const neutral = site.disguise?.storageName;
   return {
+    define: neutral ? { __STORAGE_NAME__: JSON.stringify(neutral) } : {},
     // Relative URLs: the build works from any static host, any sub-path and a copied folder.
     base: './',
     publicDir: single ? false : site.publicDir,
@@ -29,6 +33,7 @@ export default defineConfig(({ command, mode }) => {
     // No modulepreload helper: lazily loaded chunks (lessons, pages) have no CSS or deep imports of
     // their own to preload, so plain import() is enough and saves a kilobyte on every first visit.
     build: {
+      // Read by `npm run size`, and moved out of the build by buildManifestPlugin: it names every lesson.
       manifest: !single,
       target: 'es2022',
       modulePreload: false,
@@ -56,9 +61,10 @@ export default defineConfig(({ command, mode }) => {
     },
     preview: { headers: SECURITY_HEADERS },
     plugins: [
-      lessonsPlugin(lessonsDir()),
+      lessonsPlugin(lessonsDir(), { opaque: Boolean(site.disguise) }),
       sitePlugin(site),
-      stringsPlugin(undefined, site.name),
+      stringsPlugin(undefined, site.name, site.strings),
+      buildManifestPlugin(),
       single && singleFilePlugin(),
       cspPlugin(),
       VitePWA({
@@ -80,6 +86,8 @@ export default defineConfig(({ command, mode }) => {
           ],
         },
         workbox: {
+          // Cache Storage names start with this (the default profile keeps Workbox's own).
+          ...(neutral ? { cacheId: neutral } : {}),
           globPatterns: ['**/*.{js,css,html,json,svg,png,woff2,webmanifest}'],
           globIgnores: ['.vite/**'],
           cleanupOutdatedCaches: true,

@@ -1,5 +1,6 @@
 /** The course as the app sees it: the index of one language, loaded on demand, and its lessons. */
 import { courses } from 'virtual:course';
+import { sameId } from '../shared/addresses';
 import { SOURCE_LOCALE } from '../shared/locales';
 import type { Glossary, Lesson, LessonInfo, ModuleInfo, Workshop } from '../shared/types';
 
@@ -10,6 +11,7 @@ export interface Course {
   workshops: Workshop[];
   /** Every lesson, in course order. */
   lessons: LessonInfo[];
+  /** The lesson of an id, or of its code in an opaque address. */
   lesson(id: string): LessonInfo | undefined;
   /** The lesson after `id` in course order. */
   next(id: string): LessonInfo | undefined;
@@ -36,7 +38,7 @@ export function loadCourse(locale: string): Promise<Course> {
         modules,
         workshops,
         lessons,
-        lesson: (id) => lessons[byId.get(id) ?? -1],
+        lesson: (id) => lessons[byId.get(id) ?? -1] ?? lessons.find((lesson) => sameId(lesson.id, id)),
         next: (id) => lessons[(byId.get(id) ?? lessons.length) + 1],
         async load(id) {
           const loader = loaders[id];

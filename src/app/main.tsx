@@ -9,7 +9,7 @@ import { applyAppearance, loadAppearance } from './appearance';
 import { coverInBackground } from './background-cover';
 import { savedLocale, saveLocale } from './language';
 import { exitOnTripleEscape, leftBefore } from './quick-exit';
-import { href, parseHash } from './router';
+import { href, parseHash, setOpaqueAddresses } from './router';
 import { startUpdates } from './updates';
 import './styles.css';
 import './fonts.css';
@@ -20,8 +20,14 @@ const root = document.getElementById('app');
 // `npm run dev` can switch to an accented, longer English to show hard-coded or cut-off text.
 if (import.meta.env.DEV) enablePseudoLocale();
 
+// A disguise keeps to addresses that name no lesson and no page.
+if (site.notepad) setOpaqueAddresses();
+
 async function start(): Promise<void> {
   try {
+    // A disguise opens on its notepad whatever the address was (a reload, a page kept by the
+    // browser), and the address left in the history names nothing.
+    if (site.notepad) history.replaceState(null, '', location.pathname + location.search);
     // A link that names a language opens in it; otherwise the language chosen before, if any.
     const fromAddress = parseHash(location.hash)?.locale;
     const saved = await savedLocale();
@@ -31,7 +37,11 @@ async function start(): Promise<void> {
     const [appearance] = await Promise.all([loadAppearance(), initI18n(locale)]);
     applyAppearance(appearance);
     // A disguised build opens on its plain cover; the app appears only when asked for.
-    if (site.cover && !fromAddress && root) await (await import('./cover')).showCover(root, locale);
+    if (site.notepad && root) {
+      // The notepad must work offline too, so the service worker does not wait for the lessons.
+      void startUpdates();
+      await (await import('./notepad')).showNotepad(root, locale);
+    } else if (site.cover && !fromAddress && root) await (await import('./cover')).showCover(root, locale);
     if (!fromAddress && saved) history.replaceState(null, '', href(saved, { page: 'home' }));
     if (root) render(<App />, root);
   } catch (error) {
@@ -39,7 +49,7 @@ async function start(): Promise<void> {
     console.error(error);
     if (root) root.textContent = `${site.name} could not start. Reload the page to try again.`;
   }
-  void startUpdates();
+  if (!site.notepad) void startUpdates();
 }
 
 // Back after a quick exit leaves again, before anything is drawn.

@@ -3,7 +3,9 @@
  * when the app closes. The choice itself is the one thing kept, as a flag in local storage, so the
  * app can honour it on the next launch; erasing the app removes it too.
  */
-const FLAG = 'private-session';
+import { storageKey } from '../shared/names';
+
+const FLAG = storageKey('private-session', 2);
 
 /** True when the learner asked for progress not to be kept. */
 export function privateSession(): boolean {

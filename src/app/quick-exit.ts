@@ -5,7 +5,9 @@
  * history or the back-forward cache) leaves again before anything is drawn. Only a neutral flag is
  * kept, in this tab's session storage.
  */
-const LEFT = 'left';
+import { storageKey } from '../shared/names';
+
+const LEFT = storageKey('left', 1);
 export const BLANK = 'about:blank';
 
 /** Draws nothing more, and remembers for this tab that the app was left. */

@@ -1,5 +1,6 @@
 /** Hash routes (`#/<locale>/…`), so the app works from any static host, sub-path or file. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { addressToken, OPAQUE_PATHS } from '../shared/addresses';
 import { isLocale, type Locale } from '../shared/locales';
 
 export type Page =
@@ -34,16 +35,36 @@ const PAGES: Record<string, { page: Page['page']; params: string[]; required: nu
   erase: { page: 'erase', params: [], required: 0 },
 };
 
-/** Reads a route from a location hash such as `#/en/lessons/passwords`. */
+let opaque = false;
+
+/**
+ * Switches to opaque addresses (a disguise's: shared/addresses.ts) for every address read or made
+ * from now on; called once, before the app is drawn.
+ */
+export function setOpaqueAddresses(on = true): void {
+  opaque = on;
+}
+
+/** The page path an address's first part stands for, in the scheme in use. */
+function pathOf(part: string): string | undefined {
+  if (!opaque) return part;
+  return Object.keys(OPAQUE_PATHS).find((path) => OPAQUE_PATHS[path] === part);
+}
+
+/**
+ * Reads a route from a location hash such as `#/en/lessons/passwords` (with opaque addresses,
+ * `#/en/p/<code>`: the route then carries the code, which pages match with `sameId`).
+ */
 export function parseHash(hash: string): Route | null {
-  const [locale, path, ...values] = hash
+  const [locale, part, ...values] = hash
     .replace(/^#\/?/, '')
     .split('/')
     .filter(Boolean)
     .map(decodeURIComponent);
   if (!locale || !isLocale(locale)) return null;
-  if (path === undefined) return { locale, page: 'home' };
-  const spec = PAGES[path];
+  if (part === undefined) return { locale, page: 'home' };
+  const path = pathOf(part);
+  const spec = path === undefined ? undefined : PAGES[path];
   if (!spec || values.length < spec.required || values.length > spec.params.length)
     return { locale, page: 'not-found' };
   const route: Record<string, unknown> = { locale, page: spec.page };
@@ -62,8 +83,9 @@ export function href(locale: string, page: Page): string {
   const values = spec.params
     .map((name) => (page as Record<string, unknown>)[name])
     .filter((value) => value !== undefined && value !== 0)
-    .map((value) => `/${encodeURIComponent(String(value))}`);
-  return `#/${locale}/${path}${values.join('')}`;
+    .map((value) => (opaque && typeof value === 'string' ? addressToken(value) : String(value)))
+    .map((value) => `/${encodeURIComponent(value)}`);
+  return `#/${locale}/${opaque ? OPAQUE_PATHS[path] : path}${values.join('')}`;
 }
 
 /** The current route, or null when the address names no language yet. */

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
+import { opaqueLink } from '../shared/addresses.ts';
 import { LOCALES, SOURCE_LOCALE } from '../shared/locales.ts';
 import type { LessonInfo, ModuleInfo, Workshop } from '../shared/types.ts';
 import { type CompiledCourse, compileCourse } from './course.ts';
@@ -74,8 +75,18 @@ function courseIndexModule(course: CompiledCourse, locale: string): string {
   ].join('\n');
 }
 
+/** How the lessons plugin builds for a site profile. */
+export interface LessonsPluginOptions {
+  /**
+   * A disguise: lesson links are opaque addresses (shared/addresses.ts), and no built file is
+   * named after a lesson, a page or the app.
+   */
+  opaque?: boolean;
+}
+
 /** Compiles lessons from `dir` (see options.ts for the default). */
-export function lessonsPlugin(dir: string): Plugin {
+export function lessonsPlugin(dir: string, options: LessonsPluginOptions = {}): Plugin {
+  const { opaque = false } = options;
   let course: CompiledCourse | undefined;
   const compile = (): CompiledCourse => {
     course = compileCourse(dir);
@@ -96,6 +107,7 @@ export function lessonsPlugin(dir: string): Plugin {
             output: {
               // Name lesson chunks after the lesson, so a build is easy to read.
               chunkFileNames(chunk) {
+                if (opaque) return 'assets/[hash].js';
                 const id = chunk.facadeModuleId ?? '';
                 const lesson = id.startsWith(`\0${LESSON}`)
                   ? id.slice(LESSON.length + 1).replace('/', '.')
@@ -132,7 +144,7 @@ export function lessonsPlugin(dir: string): Plugin {
         const [lessonId = '', locale = ''] = name.slice(LESSON.length).split('/');
         const lesson = current().lessons.get(lessonId)?.get(locale);
         if (!lesson) throw new Error(`No lesson "${lessonId}" in "${locale}".`);
-        return jsonModule(lesson);
+        return opaque ? opaqueLink(jsonModule(lesson)) : jsonModule(lesson);
       }
       if (name.startsWith(`${COURSE}/`)) return courseIndexModule(current(), name.slice(COURSE.length + 1));
       if (name.startsWith(SEARCH)) {
@@ -141,7 +153,7 @@ export function lessonsPlugin(dir: string): Plugin {
       if (name.startsWith(GLOSSARY)) {
         const glossary = current().glossaries.get(name.slice(GLOSSARY.length))?.glossary;
         if (!glossary) throw new Error(`No glossary in "${name.slice(GLOSSARY.length)}".`);
-        return jsonModule(glossary);
+        return opaque ? opaqueLink(jsonModule(glossary)) : jsonModule(glossary);
       }
       return null;
     },

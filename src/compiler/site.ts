@@ -10,6 +10,7 @@ import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import { isLocale } from '../shared/locales.ts';
 import type { SiteCover, SiteText } from '../shared/site.ts';
 import { type ContentError, ContentErrors } from './errors.ts';
+import { readDisguise, readStrings, type SiteDisguise, type SiteStrings } from './site-disguise.ts';
 import { parseYaml } from './yaml.ts';
 
 export const SITE_DIR = 'site';
@@ -40,6 +41,10 @@ export interface SiteProfile {
   cover?: SiteCover;
   /** The colour of the header, buttons and links, in light and in dark colours, if not the app's own. */
   brand?: { light: string; dark: string };
+  /** A disguise that holds: notepad cover, opaque addresses and file names, neutral names on the phone. */
+  disguise?: SiteDisguise;
+  /** Interface strings this profile says otherwise, per language ("Close" for "Quick exit"). */
+  strings: SiteStrings;
   /** Folder whose files are copied into the site as they are (the icons). */
   publicDir: string;
 }
@@ -56,7 +61,7 @@ export function chosenProfile(argv: readonly string[] = [], env = process.env): 
 }
 
 /** Reads and checks `site/<id>/site.yaml`; throws ContentErrors (`path:line:col: message`) when it is wrong. */
-export function readSiteProfile(id: string, root = SITE_DIR): SiteProfile {
+export function readSiteProfile(id: string, root = SITE_DIR, localesDir = 'locales'): SiteProfile {
   const folder = path.join(root, id);
   const file = path.join(folder, 'site.yaml');
   const errors: ContentError[] = [];
@@ -89,6 +94,8 @@ export function readSiteProfile(id: string, root = SITE_DIR): SiteProfile {
     'brand_color',
     'brand_color_dark',
     'cover',
+    'disguise',
+    'strings',
   ]);
   for (const pair of root_.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
@@ -125,8 +132,10 @@ export function readSiteProfile(id: string, root = SITE_DIR): SiteProfile {
     themeColor: colour('theme_color'),
     backgroundColor: colour('background_color'),
     plainTitles: titleMode === 'name',
-    cover: readCover(root_.get('cover', true) as Node | undefined, at),
+    cover: readCover(root_.get('cover', true) as Node | undefined, at, root_),
     brand,
+    disguise: readDisguise(root_.get('disguise', true) as Node | undefined, at),
+    strings: readStrings(root_.get('strings', true) as Node | undefined, at, localesDir),
     publicDir: path.join(folder, 'public'),
   };
   for (const icon of PROFILE_ICONS) {
@@ -139,6 +148,8 @@ export function readSiteProfile(id: string, root = SITE_DIR): SiteProfile {
       });
     }
   }
+  if (profile.disguise && !profile.cover)
+    at(root_, 'a disguise needs a "cover": the notepad\'s heading and text');
   if (errors.length > 0) throw new ContentErrors(errors, WHERE);
   return profile;
 }
@@ -191,15 +202,16 @@ function readBrand(
   return brand;
 }
 
-/** `cover:` with heading, text and button, each one text or one per language. */
-function readCover(node: Node | undefined, at: At): SiteCover | undefined {
+/** `cover:` with heading, text and (unless the cover is a disguise's notepad) button, each one text or one per language. */
+function readCover(node: Node | undefined, at: At, root?: YAMLMap): SiteCover | undefined {
   if (node === undefined) return undefined;
   if (!isMap(node)) {
     at(node, '"cover" needs "heading", "text" and "button"');
     return undefined;
   }
-  const field = (key: 'heading' | 'text' | 'button'): SiteText => {
+  const field = (key: 'heading' | 'text' | 'button', optional = false): SiteText => {
     const value = node.get(key, true) as Node | undefined;
+    if (value === undefined && optional) return '';
     if (isScalar(value) && typeof value.value === 'string' && value.value.trim()) return value.value.trim();
     if (isMap(value) && value.items.length > 0) {
       const texts: Record<string, string> = {};
@@ -215,7 +227,9 @@ function readCover(node: Node | undefined, at: At): SiteCover | undefined {
     at(value ?? node, `the cover needs "${key}": one text, or one per language (en:, hi:, ms:, ur:)`);
     return '';
   };
-  return { heading: field('heading'), text: field('text'), button: field('button') };
+  // A notepad (see disguise:) is opened by its code word, not a button.
+  const notepad = isMap(root) && root.has('disguise');
+  return { heading: field('heading'), text: field('text'), button: field('button', notepad) };
 }
 
 /** The profile's brand colour as CSS, after the app's own, or nothing. */
@@ -230,8 +244,9 @@ export function siteCss(profile: SiteProfile): string {
 
 /** What the app itself needs to know of the profile, as a module. */
 export function siteModule(profile: SiteProfile): string {
-  const { name, title, plainTitles, cover } = profile;
-  return `export default ${JSON.stringify({ name, title, plainTitles, cover: cover ?? null })};`;
+  const { name, title, plainTitles, cover, disguise } = profile;
+  const notepad = disguise ? { codeWord: disguise.codeWord } : null;
+  return `export default ${JSON.stringify({ name, title, plainTitles, cover: cover ?? null, notepad })};`;
 }
 
 const MODULE = 'virtual:site';

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Plugin } from 'vite';
 import { LOCALES, SOURCE_LOCALE } from '../shared/locales.ts';
 import { PRODUCT_NAME } from './site.ts';
+import { type SiteStrings, withOverrides } from './site-disguise.ts';
 
 /** Top-level groups of locales/*.json used only by lazily loaded pages. */
 export const PAGE_GROUPS = [
@@ -24,6 +25,8 @@ export const PAGE_GROUPS = [
   'share',
   // Notices are rare: their words load when one is first shown.
   'notice',
+  // Only a disguise's notepad uses these (src/app/notepad/).
+  'notes',
 ];
 const MODULE = 'virtual:strings';
 const PARTS = ['shell', 'pages'] as const;
@@ -45,9 +48,13 @@ function renamed(strings: unknown, name: string): unknown {
 
 /**
  * Serves `virtual:strings` and `virtual:strings/<locale>/<shell|pages>` from `dir`, with the app
- * called `appName`.
+ * called `appName` (or the profile's `app.name` in that language) and the profile's `overrides`.
  */
-export function stringsPlugin(dir = path.resolve('locales'), appName = PRODUCT_NAME): Plugin {
+export function stringsPlugin(
+  dir = path.resolve('locales'),
+  appName = PRODUCT_NAME,
+  overrides: SiteStrings = {},
+): Plugin {
   return {
     name: 'safe-online-strings',
     resolveId(id) {
@@ -71,7 +78,12 @@ export function stringsPlugin(dir = path.resolve('locales'), appName = PRODUCT_N
       const [locale = '', which = ''] = id.slice(MODULE.length + 2).split('/');
       const file = path.join(dir, `${locale}.json`);
       this.addWatchFile(file);
-      const strings = renamed(JSON.parse(readFileSync(file, 'utf8')), appName) as Record<string, unknown>;
+      const own = overrides[locale];
+      const name = own?.['app.name'] ?? appName;
+      const strings = withOverrides(renamed(JSON.parse(readFileSync(file, 'utf8')), name), own) as Record<
+        string,
+        unknown
+      >;
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(part(strings, which)))});`;
     },
   };

@@ -4,9 +4,13 @@
  * changes nothing), then merged so that nothing newer on either side is lost.
  */
 import * as v from 'valibot';
+import { STORAGE_NAME } from './names';
 
-/** What identifies the file as ours, and the format version this app writes and reads. */
-export const FILE_APP = 'safe-online';
+/**
+ * What identifies the file as ours (the build's storage name: a disguise's files carry its neutral
+ * name, and each build reads only files of its own name), and the format version it writes and reads.
+ */
+export const FILE_APP = STORAGE_NAME;
 export const FILE_KIND = 'progress';
 export const FILE_VERSION = 1;
 /** Larger files are refused before they are read. */

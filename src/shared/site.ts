@@ -3,7 +3,7 @@
 /** One text, or one per language. */
 export type SiteText = string | Record<string, string>;
 
-/** A neutral first screen: a heading, a line of text and the button that opens the app. */
+/** A neutral first screen: a heading, a line of text and the button that opens the app (none on a notepad). */
 export interface SiteCover {
   heading: SiteText;
   text: SiteText;
@@ -16,6 +16,11 @@ export interface SiteInfo {
   /** Every page's title is just `title`. */
   plainTitles: boolean;
   cover: SiteCover | null;
+  /**
+   * A disguise's cover is a working notepad, and the app keeps to opaque addresses; `codeWord`,
+   * saved as a note, opens the lessons until the learner sets another.
+   */
+  notepad: { codeWord: string } | null;
 }
 
 /** The text in `locale`, else in English, else the first one given. */

@@ -1,12 +1,13 @@
 /** The IndexedDB schema of learner progress: names, version and record types. */
 import type { DBSchema } from 'idb';
+import { STORAGE_NAME } from '../shared/names';
 import type { ReviewCard } from '../shared/review';
 import type { SealedRecord } from './cipher';
 
 export type { ReviewCard };
 
 /** Name of the progress database. */
-export const DB_NAME = 'safe-online';
+export const DB_NAME = STORAGE_NAME;
 
 /** Current schema version: the version of the last entry in `MIGRATIONS`. */
 export const DB_VERSION = 4;

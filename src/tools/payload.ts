@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { manifestPath } from '../compiler/build-manifest.ts';
 import { LOCALES } from '../shared/locales.ts';
 
 interface ManifestChunk {
@@ -38,8 +39,9 @@ export interface Payload {
   precache: { shared: number; byLocale: Record<string, number>; files: number };
 }
 
+/** The build manifest of `dist`, kept beside it (see compiler/build-manifest.ts). */
 export function readManifest(dist: string): Manifest {
-  return JSON.parse(readFileSync(path.join(dist, '.vite', 'manifest.json'), 'utf8')) as Manifest;
+  return JSON.parse(readFileSync(manifestPath(dist), 'utf8')) as Manifest;
 }
 
 export function gzipSize(dist: string, file: string): number {

@@ -6,11 +6,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'vite';
+import { manifestPath } from '../compiler/build-manifest.ts';
 import { measurePayload } from './payload.ts';
 
 const GIVEN = process.argv[2];
 const DIST = path.resolve(GIVEN ?? 'dist');
-const MANIFEST = path.join(DIST, '.vite', 'manifest.json');
+const MANIFEST = manifestPath(DIST);
 
 /** Budgets in bytes (1 kB = 1,000 bytes): gzip for code, file size for fonts (woff2 is already compressed). */
 const BUDGETS = { firstVisitJs: 36_000, css: 8_000, urduFonts: 200_000, hindiFonts: 120_000 };

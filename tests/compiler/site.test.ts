@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentErrors } from '../../src/compiler/errors.ts';
-import { chosenProfile, contrast, readSiteProfile, siteCss } from '../../src/compiler/site.ts';
+import { chosenProfile, contrast, readSiteProfile, siteCss, siteModule } from '../../src/compiler/site.ts';
+import { withOverrides } from '../../src/compiler/site-disguise.ts';
 import { siteText } from '../../src/shared/site.ts';
 
 let root: string;
@@ -47,9 +48,70 @@ describe('site profiles', () => {
     const disguise = readSiteProfile('disguise');
     expect(disguise).toMatchObject({ name: 'Notes', shortName: 'Notes', plainTitles: true });
     for (const locale of ['en', 'hi', 'ms', 'ur']) {
-      expect(siteText(disguise.cover?.button ?? '', locale)).toMatchObject({ locale });
+      expect(siteText(disguise.cover?.text ?? '', locale)).toMatchObject({ locale });
     }
     expect(siteText(disguise.cover?.heading ?? '', 'ur').text).toBe('نوٹس');
+  });
+
+  it('ships a disguise with neutral names, a code word, and its name and neutral words in each language', () => {
+    const disguise = readSiteProfile('disguise');
+    expect(disguise.disguise).toEqual({ storageName: 'notes', codeWord: 'sunflower' });
+    expect(disguise.strings.en).toMatchObject({
+      'app.name': 'Notes',
+      'nav.quickExit': 'Close',
+      'nav.erase': 'Clear',
+    });
+    expect(disguise.strings.hi?.['app.name']).toBe('नोट्स');
+    expect(disguise.strings.ms?.['app.name']).toBe('Nota');
+    expect(disguise.strings.ur?.['app.name']).toBe('نوٹس');
+    for (const locale of ['en', 'hi', 'ms', 'ur']) {
+      expect(Object.keys(disguise.strings[locale] ?? {}).sort()).toEqual(
+        Object.keys(disguise.strings.en ?? {}).sort(),
+      );
+    }
+    expect(siteModule(disguise)).toContain('"notepad":{"codeWord":"sunflower"}');
+    const plain = readSiteProfile('default');
+    expect(plain.disguise).toBeUndefined();
+    expect(plain.strings).toEqual({});
+    expect(siteModule(plain)).toContain('"notepad":null');
+  });
+
+  it("writes a profile's strings over the app's, key by key, leaving the rest", () => {
+    const strings = { nav: { quickExit: 'Quick exit', erase: 'Erase' }, app: { name: 'Safe Online' } };
+    expect(withOverrides(strings, { 'nav.quickExit': 'Close' })).toEqual({
+      nav: { quickExit: 'Close', erase: 'Erase' },
+      app: { name: 'Safe Online' },
+    });
+    expect(strings.nav.quickExit).toBe('Quick exit');
+  });
+
+  it('points at each mistake in a disguise and its strings', () => {
+    const base = 'name: Notes\ndescription: Notes\ncover:\n  heading: Notes\n  text: Nothing\n';
+    expect(problems(`${base}disguise:\n  storage_name: safe-online\n  colour: red\n`)).toEqual([
+      expect.stringMatching(/site\.yaml:7:3: the disguise needs "code_word"$/),
+      expect.stringMatching(
+        /site\.yaml:7:17: "storage_name" must be a plain word .* that does not name the app, like "notes"$/,
+      ),
+      expect.stringMatching(
+        /site\.yaml:8:3: unknown field "colour" in "disguise": use storage_name, code_word$/,
+      ),
+    ]);
+    expect(
+      problems(
+        `${base}disguise: {storage_name: notes, code_word: rain}\nstrings:\n  fr: {app.name: Notes}\n  en:\n    nav.nothing: x\n    nav.erase: ""\n`,
+      ),
+    ).toEqual([
+      expect.stringMatching(/site\.yaml:8:3: "fr" is not a language of the app: use en, hi, ms, ur$/),
+      expect.stringMatching(
+        /site\.yaml:10:5: "nav\.nothing" is not an interface string of locales\/en\.json$/,
+      ),
+      expect.stringMatching(/site\.yaml:11:16: "nav\.erase" in "en" needs some text$/),
+    ]);
+    expect(
+      problems('name: Notes\ndescription: Notes\ndisguise: {storage_name: notes, code_word: rain}\n'),
+    ).toEqual([
+      expect.stringMatching(/site\.yaml:1:1: a disguise needs a "cover": the notepad's heading and text$/),
+    ]);
   });
 
   it('is chosen with --profile, --profile=, or SITE_PROFILE, else the default', () => {
@@ -79,7 +141,7 @@ describe('site profiles', () => {
       [
         `${file}:2:14: "theme_color" must be a colour written like "#0e5c63"`,
         `${file}:3:14: "page_titles" must be "full" (the page, then the name) or "name" (only the name)`,
-        `${file}:4:1: unknown field "colour": use name, short_name, description, title, theme_color, background_color, page_titles, brand_color, brand_color_dark, cover`,
+        `${file}:4:1: unknown field "colour": use name, short_name, description, title, theme_color, background_color, page_titles, brand_color, brand_color_dark, cover, disguise, strings`,
         `${file}:6:3: the cover needs "text": one text, or one per language (en:, hi:, ms:, ur:)`,
         `${file}:6:3: the cover needs "button": one text, or one per language (en:, hi:, ms:, ur:)`,
         `${file}:1:1: "description" needs some text`,

@@ -1,15 +1,27 @@
 /**
- * A disguised build (`npm run build -- --profile disguise`): on the phone it is "Notes", with a
- * notepad icon, plain page titles and a plain first screen, and nothing in it says Safe Online.
+ * A disguised build (`npm run build -- --profile disguise`): on the phone it is "Notes", a working
+ * notepad that opens the lessons only on its code word, and nothing it shows, stores or ships
+ * names the app or a lesson.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildWith } from './build-with.ts';
-import { launch, phone, type Server, serve, setVisibility } from './harness.ts';
+import { builtFiles, databaseText, historyAddresses, lessonIds, storedNames } from './disguise-helpers.ts';
+import {
+  BUILD_DIR,
+  launch,
+  phone,
+  progressSaved,
+  type Server,
+  serve,
+  setVisibility,
+  waitForServiceWorker,
+} from './harness.ts';
 
 const OUT = path.resolve('dist-e2e-disguise');
+const LESSONS = lessonIds();
 let server: Server;
 let browser: Browser;
 
@@ -24,14 +36,26 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Every file of the build, with its text (icons and fonts are read as bytes, which do not match). */
-function files(dir: string): { file: string; text: string }[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => {
-      const file = path.join(entry.parentPath, entry.name);
-      return { file: path.relative(dir, file), text: readFileSync(file, 'latin1') };
-    });
+/** Saves `text` as a note, the way a learner does. */
+async function writeNote(page: Page, text: string): Promise<void> {
+  await page.getByLabel('New note').fill(text);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+}
+
+/** Opens the lessons from the notepad with the code word (the first time, after choosing English). */
+async function openLessons(page: Page, word = 'Sunflower'): Promise<void> {
+  await writeNote(page, word);
+  const home = page.getByRole('heading', { name: 'Reading list', level: 1 });
+  const language = page.getByRole('button', { name: 'Continue' });
+  await Promise.race([home.waitFor(), language.waitFor()]);
+  if (await language.isVisible()) await language.click();
+  await home.waitFor();
+}
+
+/** Words an address, a name or a file may not hold in a disguise. */
+function givesAway(text: string): string[] {
+  const words = ['lessons', 'glossary', 'erase', 'safe-online', 'Safe Online', ...LESSONS];
+  return words.filter((word) => text.includes(word));
 }
 
 describe('a disguised build', () => {
@@ -48,67 +72,191 @@ describe('a disguised build', () => {
     expect(await (await fetch(`${server.url}favicon.svg`)).text()).toContain('<title>Notes</title>');
   });
 
-  it('says Safe Online nowhere, in any file', () => {
-    const named = files(OUT).filter(({ text }) => text.includes('Safe Online'));
+  it('ships no file named after a lesson, and no file that says Safe Online', () => {
+    const files = builtFiles(OUT);
+    expect(files.length).toBeGreaterThan(20);
+    expect(
+      files.filter(({ file }) => LESSONS.some((id) => file.includes(id))).map(({ file }) => file),
+    ).toEqual([]);
+    const named = files.filter(({ text }) => text.includes('Safe Online') || text.includes('safe-online'));
     expect(named.map(({ file }) => file)).toEqual([]);
   });
 
-  it('opens on a plain cover, titled Notes on every page, and opens the lessons from there', async () => {
+  it("ships no build manifest, in the disguise or the default profile's build", () => {
+    expect(existsSync(path.join(OUT, '.vite'))).toBe(false);
+    expect(existsSync(path.join(BUILD_DIR, '.vite'))).toBe(false);
+    expect(existsSync(path.join(BUILD_DIR, 'index.html'))).toBe(true);
+  });
+
+  it('opens on a notepad that keeps, edits and deletes notes, unreadable in its database', async () => {
     const { context, page } = await phone(browser);
     try {
       await page.goto(server.url);
       await page.getByRole('heading', { name: 'Notes', level: 1 }).waitFor();
-      // The whole page is the cover: nothing else is drawn.
-      expect(await page.locator('#app > *').count()).toBe(1);
-      expect(await page.locator('#app main > *').allTextContents()).toEqual([
-        'Notes',
-        'No notes yet.',
-        'Open',
-      ]);
+      await page.getByText('No notes yet.').waitFor();
       expect(await page.title()).toBe('Notes');
+      await writeNote(page, 'Buy rice and lentils');
+      await page.getByText('Buy rice and lentils').waitFor();
+      await progressSaved(page);
+      await page.reload();
+      await page.getByText('Buy rice and lentils').waitFor();
+      expect(await page.getByText('No notes yet.').count()).toBe(0);
+      // Kept encrypted, like progress: the words are nowhere in the database.
+      const stored = await databaseText(page);
+      expect(stored.length).toBeGreaterThan(0);
+      expect(stored).not.toContain('lentils');
 
-      // The first time, the app asks for a language; after that, Open goes to the lessons.
-      await page.getByRole('button', { name: 'Open' }).click();
-      await page.getByRole('button', { name: 'Continue' }).click();
-      await page.getByRole('heading', { name: 'Learn to stay safe online' }).waitFor();
-      await page.goto(server.url);
-      await page.getByRole('heading', { name: 'Notes', level: 1 }).waitFor();
-      expect(await page.getByText('Learn to stay safe online').count()).toBe(0);
-      await page.getByRole('button', { name: 'Open' }).click();
-      await page.getByRole('heading', { name: 'Learn to stay safe online' }).waitFor();
-      expect(await page.title()).toBe('Notes');
-      await page.locator('.app-bar .brand', { hasText: 'Notes' }).waitFor();
-      // Grey, not the app's own teal.
-      expect(await page.locator('.app-bar').evaluate((bar) => getComputedStyle(bar).backgroundColor)).toBe(
-        'rgb(95, 99, 104)',
-      );
-
-      // A lesson does not name itself in the title, which the browser history keeps.
-      await page.goto(`${server.url}#/en/lessons/passwords`);
-      await page.locator('fieldset.question').first().waitFor();
-      expect(await page.title()).toBe('Notes');
-      // In the background, for the phone's list of open apps, the screen shows "Notes" alone.
-      await setVisibility(page, 'hidden');
-      expect(await page.evaluate(() => getComputedStyle(document.body, '::after').content)).toBe('"Notes"');
-      expect(await page.locator('.lesson h1').isVisible()).toBe(false);
-      await setVisibility(page, 'visible');
-      // A link to a page inside the app goes straight there, without the cover.
-      await page.goto(`${server.url}#/en/settings`);
-      await page.getByRole('heading', { name: 'Settings' }).waitFor();
-      expect(await page.title()).toBe('Notes');
+      await page.getByRole('button', { name: 'Edit' }).click();
+      await page.getByLabel('Edit note').fill('Buy rice and onions');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByText('Buy rice and onions').waitFor();
+      expect(await page.getByText('lentils').count()).toBe(0);
+      await page.getByRole('button', { name: 'Delete' }).click();
+      await page.getByText('No notes yet.').waitFor();
+      await progressSaved(page);
+      await page.reload();
+      await page.getByText('No notes yet.').waitFor();
     } finally {
       await context.close();
     }
   });
 
-  it("shows the cover in the phone's language, right to left in Urdu", async () => {
+  it('opens the lessons on the code word, which is not kept, behind neutral words', async () => {
+    const { context, page } = await phone(browser);
+    try {
+      await page.goto(server.url);
+      await page.getByText('No notes yet.').waitFor();
+      await openLessons(page);
+      expect(await page.title()).toBe('Notes');
+      await page.locator('.app-bar .brand', { hasText: 'Notes' }).waitFor();
+      await page.getByRole('button', { name: 'Close' }).waitFor();
+      await page.getByRole('link', { name: 'Clear' }).waitFor();
+      expect(await page.getByText('Quick exit').count()).toBe(0);
+      expect(await page.getByText('Learn to stay safe online').count()).toBe(0);
+      // Grey, not the app's own teal.
+      expect(await page.locator('.app-bar').evaluate((bar) => getComputedStyle(bar).backgroundColor)).toBe(
+        'rgb(95, 99, 104)',
+      );
+      await setVisibility(page, 'hidden');
+      expect(await page.evaluate(() => getComputedStyle(document.body, '::after').content)).toBe('"Notes"');
+      await setVisibility(page, 'visible');
+
+      await progressSaved(page);
+      await page.reload();
+      await page.getByText('No notes yet.').waitFor();
+      expect(await page.getByText('Sunflower').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('opens on a code word the learner changed in Settings, and no longer on the old one', async () => {
+    const { context, page } = await phone(browser);
+    try {
+      await page.goto(server.url);
+      await openLessons(page);
+      await page.getByRole('link', { name: 'Settings' }).click();
+      await page
+        .getByText('Saving a note that says only this word opens the lessons from the notes.')
+        .waitFor();
+      await page.getByLabel('Code word').fill('blue kettle');
+      await page.getByRole('button', { name: 'Save code word' }).click();
+      await page.getByText('The code word was changed.').waitFor();
+      await progressSaved(page);
+
+      await page.reload();
+      await writeNote(page, 'sunflower');
+      // The old word is now just a note.
+      await page.locator('.note-text', { hasText: 'sunflower' }).waitFor();
+      expect(await page.getByRole('heading', { name: 'Reading list' }).count()).toBe(0);
+      await openLessons(page, 'Blue kettle');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the notepad on any reload, and no address it went through names a lesson or a page', async () => {
+    const { context, page } = await phone(browser);
+    const visited: string[] = [];
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) visited.push(frame.url());
+    });
+    try {
+      await page.goto(server.url);
+      await openLessons(page);
+      await page.locator('.card a').first().click();
+      await page.locator('.lesson h1').waitFor();
+      const inLesson = await page
+        .locator('.lesson a[href^="#"]')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+      expect(inLesson.flatMap(givesAway)).toEqual([]);
+      await page.getByRole('link', { name: /^Next lesson/ }).click();
+      await page.locator('.lesson h1').waitFor();
+      await page.goBack();
+      await page.locator('.lesson h1').waitFor();
+      await page.getByRole('link', { name: 'Search' }).first().click();
+      await page.getByRole('searchbox').fill('password');
+      await page.locator('.results li').filter({ hasNotText: 'Glossary' }).first().locator('a').click();
+      await page.locator('.lesson h1').waitFor();
+      const lesson = page.url();
+      await page.getByRole('link', { name: 'Glossary' }).click();
+      await page.getByRole('link', { name: 'Settings' }).click();
+      await page.getByRole('heading', { name: 'Settings' }).waitFor();
+      const addresses = [...visited, ...(await historyAddresses(page))];
+      expect(addresses.length).toBeGreaterThan(6);
+      expect(addresses.flatMap(givesAway)).toEqual([]);
+
+      for (const address of [lesson, page.url()]) {
+        await page.goto(address);
+        await page.reload();
+        await page.getByRole('heading', { name: 'Notes', level: 1 }).waitFor();
+        expect(await page.locator('.lesson, .settings').count()).toBe(0);
+      }
+      expect((await historyAddresses(page)).flatMap(givesAway)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps everything on the phone under neutral names, even before the lessons open', async () => {
+    const { context, page } = await phone(browser);
+    try {
+      await page.goto(server.url);
+      await waitForServiceWorker(page);
+      await writeNote(page, 'Call the landlord');
+      await progressSaved(page);
+      const beforeOpening = await storedNames(page);
+      await openLessons(page);
+      // Saved for offline use: the notice says so, and closes with OK, not with Close (quick exit).
+      await page.getByRole('button', { name: 'OK' }).click();
+      await page.getByRole('link', { name: 'Settings' }).click();
+      await page.getByRole('checkbox', { name: "Don't keep my progress on this phone" }).check();
+      await page.getByText(/Private session on/).waitFor();
+      const names = [...beforeOpening, ...(await storedNames(page))];
+      expect(names).toEqual(
+        expect.arrayContaining(['database notes', expect.stringMatching(/^cache notes-/)]),
+      );
+      expect(
+        names.filter((name) => !/^(database|cache|bucket|localStorage|sessionStorage) notes\b/.test(name)),
+      ).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("is named in the reader's script, right to left in Urdu", async () => {
     const context = await browser.newContext({ locale: 'ur-PK', viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     try {
       await page.goto(server.url);
-      await page.getByRole('heading', { name: 'نوٹس' }).waitFor();
+      await page.getByRole('heading', { name: 'نوٹس', level: 1 }).waitFor();
       expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
-      await page.getByRole('button', { name: 'کھولیں' }).waitFor();
+      await page.getByLabel('نیا نوٹ').fill('sunflower');
+      await page.getByRole('button', { name: 'محفوظ کریں' }).click();
+      await page.getByRole('radio', { name: 'اردو' }).check();
+      await page.getByRole('button', { name: 'جاری رکھیں', exact: true }).click();
+      await page.locator('.app-bar .brand', { hasText: 'نوٹس' }).waitFor();
+      await page.getByRole('button', { name: 'بند کریں' }).waitFor();
     } finally {
       await context.close();
     }

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { href, parseHash } from '../../src/app/router.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { href, parseHash, setOpaqueAddresses } from '../../src/app/router.ts';
+import { addressToken, opaqueLink, sameId } from '../../src/shared/addresses.ts';
 
 describe('hash routes', () => {
   it('reads the home, lesson and progress pages in a language', () => {
@@ -66,5 +67,69 @@ describe('hash routes', () => {
       if (!route) throw new Error(hash);
       expect(href(route.locale, route)).toBe(hash);
     }
+  });
+
+  describe('opaque, in a disguise', () => {
+    afterEach(() => setOpaqueAddresses(false));
+
+    it('names no lesson, term, plan or page, and reads its own addresses back', () => {
+      setOpaqueAddresses();
+      const pages = [
+        { page: 'lesson', lessonId: 'phones-at-protests', section: 2 },
+        { page: 'present', lessonId: 'passwords' },
+        { page: 'glossary', termId: 'sim-swap' },
+        { page: 'workshops', planId: 'full-day' },
+        { page: 'erase' },
+        { page: 'settings' },
+        { page: 'search' },
+        { page: 'progress' },
+      ] as const;
+      for (const page of pages) {
+        const hash = href('en', page);
+        expect(hash).toMatch(/^#\/en\/[a-z](\/_[0-9a-z]+)?(\/\d+)?$/);
+        const route = parseHash(hash);
+        expect(route?.page).toBe(page.page);
+        // The route carries the code, which stands for the id; a link made from it is the same.
+        const id =
+          'lessonId' in page
+            ? page.lessonId
+            : 'termId' in page
+              ? page.termId
+              : 'planId' in page
+                ? page.planId
+                : undefined;
+        const value =
+          route &&
+          ('lessonId' in route
+            ? route.lessonId
+            : 'termId' in route
+              ? route.termId
+              : 'planId' in route
+                ? route.planId
+                : undefined);
+        if (id) expect(sameId(id, value ?? undefined)).toBe(true);
+        if (route) expect(href('en', route)).toBe(hash);
+      }
+      expect(href('en', { page: 'lesson', lessonId: 'phones-at-protests' })).not.toContain('protests');
+      // The app's own addresses mean nothing in a disguise.
+      expect(parseHash('#/en/lessons/passwords')).toEqual({ locale: 'en', page: 'not-found' });
+    });
+
+    it('gives each lesson its own code, and rewrites the links lessons hold', () => {
+      const ids = [
+        'passwords',
+        'phishing-email',
+        'secure-messaging',
+        'phones-at-protests',
+        'two-step-verification',
+      ];
+      expect(new Set(ids.map(addressToken)).size).toBe(ids.length);
+      expect(sameId('passwords', 'phishing-email')).toBe(false);
+      expect(
+        opaqueLink('<a href="#/ur/lessons/passwords">x</a> <a href="#/ur/glossary/sim-swap">y</a>'),
+      ).toBe(
+        `<a href="#/ur/p/${addressToken('passwords')}">x</a> <a href="#/ur/t/${addressToken('sim-swap')}">y</a>`,
+      );
+    });
   });
 });

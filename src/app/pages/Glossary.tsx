@@ -1,6 +1,8 @@
 /** The glossary: every term with its definition; `#/<locale>/glossary/<id>` opens at one term. */
+
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
+import { sameId } from '../../shared/addresses';
 import type { Glossary } from '../../shared/types';
 import { CourseUnavailable } from '../components/CourseUnavailable';
 import { textLang } from '../components/text-lang';
@@ -41,8 +43,8 @@ export default function GlossaryPage({ locale, termId }: { locale: string; termI
           </p>
           <dl class="terms" {...text}>
             {glossary.terms.map((term) => (
-              <div key={term.id} class={`term-entry${term.id === termId ? ' is-target' : ''}`}>
-                <dt id={`term-${term.id}`} tabIndex={-1} ref={term.id === termId ? target : undefined}>
+              <div key={term.id} class={`term-entry${sameId(term.id, termId) ? ' is-target' : ''}`}>
+                <dt id={`term-${term.id}`} tabIndex={-1} ref={sameId(term.id, termId) ? target : undefined}>
                   {term.term}
                 </dt>
                 <dd dangerouslySetInnerHTML={{ __html: term.html }} />

@@ -77,8 +77,9 @@ export default function PresentPage({ locale, lessonId }: { locale: string; less
   const [index, setIndex] = useState(0);
   const [revealed, setRevealed] = useState(false);
   useEffect(() => {
-    if (!course || course === 'failed' || !course.lesson(lessonId)) return;
-    void course.load(lessonId).then(({ lesson: loaded }) => setLesson(loaded));
+    const entry = course && course !== 'failed' ? course.lesson(lessonId) : undefined;
+    if (!course || course === 'failed' || !entry) return;
+    void course.load(entry.id).then(({ lesson: loaded }) => setLesson(loaded));
   }, [course, lessonId]);
 
   // Worked out once per lesson, not on every slide change: long sections are split by text length.

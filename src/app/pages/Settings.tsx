@@ -1,9 +1,11 @@
 /** Settings: language, text size, colours, storage on this phone, and the learner's data. */
+import site from 'virtual:site';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { type Appearance, loadAppearance, saveAppearance, TEXT_SIZES, THEMES } from '../appearance';
 import { LocaleSelect } from '../components/LanguageSwitcher';
 import { useCourse, usePageHeading } from '../hooks';
+import { CodeWordSetting } from '../notepad/CodeWordSetting';
 import { privateSession } from '../private-session';
 import type { Route } from '../router';
 import { setTitle } from '../title';
@@ -86,6 +88,8 @@ export default function SettingsPage({ route }: { route: Route }) {
         <span>{t('settings.language')}</span>
         <LocaleSelect route={route} />
       </label>
+
+      {site.notepad && <CodeWordSetting />}
 
       <fieldset class="choices">
         <legend>{t('settings.textSize')}</legend>

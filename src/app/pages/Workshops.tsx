@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { isolated } from '../../i18n/format';
+import { sameId } from '../../shared/addresses';
 import type { Lesson, Workshop } from '../../shared/types';
 import { CourseUnavailable } from '../components/CourseUnavailable';
 import { textLang } from '../components/text-lang';
@@ -118,7 +119,7 @@ export default function WorkshopsPage({ locale, planId }: { locale: string; plan
   }, []);
   if (course === 'failed') return <CourseUnavailable />;
   if (!course) return <p class="loading">{t('app.loading')}</p>;
-  const plan = planId ? course.workshops.find((candidate) => candidate.id === planId) : undefined;
+  const plan = planId ? course.workshops.find((candidate) => sameId(candidate.id, planId)) : undefined;
   if (plan) {
     return (
       <div class="page workshop">

@@ -2,6 +2,7 @@
  * Saving progress to a file, optionally protected with a passphrase, and reading it back, merged
  * with what this phone holds.
  */
+import { EXPORT_FILE_NAME } from '../../shared/names';
 import {
   type ImportProblem,
   MAX_FILE_BYTES,
@@ -29,7 +30,7 @@ export async function exportProgress(passphrase = ''): Promise<void> {
   const blob = new Blob([body], { type: 'application/json' });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
-  link.download = `progress-${data.exportedAt.slice(0, 10)}${passphrase ? '-protected' : ''}.json`;
+  link.download = `${EXPORT_FILE_NAME}-${data.exportedAt.slice(0, 10)}${passphrase ? '-protected' : ''}.json`;
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
