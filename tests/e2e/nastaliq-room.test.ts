@@ -42,7 +42,7 @@ function crossings(page: Page): Promise<string[]> {
       return (border || background) && style.visibility !== 'hidden' && style.display !== 'none';
     };
     // A notice floating over the page covers text by design; what it covers is not its own.
-    const floats = (element: Element) =>
+    const floats = (element: Element): boolean =>
       ['fixed', 'sticky'].includes(getComputedStyle(element).position) ||
       (element.parentElement !== null && floats(element.parentElement));
     const boxes = [...document.querySelectorAll('body *')]
