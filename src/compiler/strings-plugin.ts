@@ -22,6 +22,7 @@ export const PAGE_GROUPS = [
   'present',
   'workshops',
   'share',
+  'help',
   // Notices are rare: their words load when one is first shown.
   'notice',
 ];

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/compiler/cli.ts';
 import { compileCourse } from '../../src/compiler/course.ts';
 import { compileHelpDirectory } from '../../src/compiler/help-directory.ts';
+import { compile as compileLesson, lesson } from './helpers.ts';
 
 const TODAY = new Date('2026-12-07T12:00:00Z');
 
@@ -164,5 +165,11 @@ describe('the help directory', () => {
     expect(course.warnings).toEqual([]);
     const regions = new Set(course.help?.entries.map((help) => help.region));
     expect([...regions].sort()).toEqual(['IN', 'MY', 'PK', 'international']);
+  });
+
+  it('is linked from a lesson with help:, to the Get help page in the lesson language', () => {
+    const result = compileLesson(lesson({}, ['See [who can help](help:) in your country.']));
+    const html = result.lesson?.blocks.map((block) => ('html' in block ? block.html : '')).join('\n');
+    expect(html).toContain('<a href="#/en/help">who can help</a>');
   });
 });
