@@ -133,4 +133,16 @@ describe('the Get help page', () => {
       await context.close();
     }
   });
+
+  it('is linked from the getting-help lesson, in the lesson language', async () => {
+    const { context, page } = await phone(shared.browser());
+    try {
+      await page.goto(`${shared.server().url}#/ur/lessons/getting-help`);
+      await page.locator('.lesson').getByRole('link', { name: 'مدد حاصل کریں' }).click();
+      await page.getByRole('group', { name: /آپ کس ملک میں ہیں/ }).waitFor();
+      expect(new URL(page.url()).hash).toBe('#/ur/help');
+    } finally {
+      await context.close();
+    }
+  });
 });
