@@ -145,4 +145,21 @@ describe('the Get help page', () => {
       await context.close();
     }
   });
+
+  it('in a private session, keeps the country only until the app closes, and writes nothing', async () => {
+    const { context, page } = await phone(shared.browser());
+    try {
+      await page.goto(`${shared.server().url}#/en/settings`);
+      await page.getByLabel("Don't keep my progress on this phone").check();
+      await page.getByText(/Private session on/).first().waitFor();
+      await page.goto(`${shared.server().url}#/en/help`);
+      await page.getByRole('button', { name: 'India' }).click();
+      await page.locator('.help-entry').first().waitFor();
+      expect(await page.evaluate(async () => (await indexedDB.databases()).length)).toBe(0);
+      await page.reload();
+      await page.getByRole('group', { name: /Which country are you in/ }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
 });
