@@ -151,7 +151,10 @@ describe('the Get help page', () => {
     try {
       await page.goto(`${shared.server().url}#/en/settings`);
       await page.getByLabel("Don't keep my progress on this phone").check();
-      await page.getByText(/Private session on/).first().waitFor();
+      await page
+        .getByText(/Private session on/)
+        .first()
+        .waitFor();
       await page.goto(`${shared.server().url}#/en/help`);
       await page.getByRole('button', { name: 'India' }).click();
       await page.locator('.help-entry').first().waitFor();
