@@ -4,6 +4,12 @@ declare module 'virtual:course' {
   export const courses: Record<string, () => Promise<import('./shared/types').CourseIndexModule>>;
 }
 
+declare module 'virtual:help' {
+  /** The help directory (lessons/help/directory.yaml), in a chunk of its own. */
+  const directory: import('./shared/help').HelpDirectory;
+  export default directory;
+}
+
 declare module 'virtual:strings' {
   type Strings = Record<string, unknown>;
   /** English strings of the app shell (home, lessons, notices); built into the first chunk. */

@@ -23,6 +23,7 @@ const PresentPage = lazyPage(() => import('./pages/Present').then((module) => mo
 const SettingsPage = lazyPage(() => import('./pages/Settings').then((module) => module.default));
 const ErasePage = lazyPage(() => import('./pages/Erase').then((module) => module.default));
 const GlossaryPage = lazyPage(() => import('./pages/Glossary').then((module) => module.default));
+const HelpPage = lazyPage(() => import('./pages/Help').then((module) => module.default));
 // Shown once, on first launch: not worth loading on every visit.
 const ChooseLanguagePage = lazyPage(() =>
   import('./pages/ChooseLanguage').then((module) => module.ChooseLanguagePage),
@@ -52,6 +53,8 @@ function PageFor({ route }: { route: Route }) {
       return <ErasePage locale={route.locale} />;
     case 'glossary':
       return <GlossaryPage locale={route.locale} termId={route.termId} />;
+    case 'help':
+      return <HelpPage locale={route.locale} />;
     default:
       return <LessonPage locale={route.locale} lessonId="" />;
   }
@@ -131,6 +134,9 @@ export function App() {
       </main>
       <footer class="app-footer">
         <nav aria-label={t('nav.more')}>
+          <a href={href(route.locale, { page: 'help' })} aria-current={current('help')}>
+            {t('nav.help')}
+          </a>
           <a href={href(route.locale, { page: 'glossary' })} aria-current={current('glossary')}>
             {t('nav.glossary')}
           </a>

@@ -15,6 +15,7 @@ export type Page =
   | { page: 'share' }
   | { page: 'erase' }
   | { page: 'glossary'; termId?: string }
+  | { page: 'help' }
   | { page: 'not-found' };
 export type Route = Page & { locale: Locale };
 
@@ -33,6 +34,7 @@ const PAGES: Record<string, { page: Page['page']; params: string[]; required: nu
   glossary: { page: 'glossary', params: ['termId'], required: 0 },
   share: { page: 'share', params: [], required: 0 },
   erase: { page: 'erase', params: [], required: 0 },
+  help: { page: 'help', params: [], required: 0 },
 };
 
 let opaque = false;

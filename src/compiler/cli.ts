@@ -33,6 +33,7 @@ function plural(count: number, word: string): string {
 
 function check(dir: string, out: Print, err: Print): number {
   const course = compileCourse(dir);
+  for (const warning of sortErrors(course.warnings)) err(`${formatError(warning)} (warning)`);
   if (course.errors.length > 0) {
     for (const error of sortErrors(course.errors)) err(formatError(error));
     err(`\n${plural(course.errors.length, 'problem')} found.`);
@@ -44,7 +45,8 @@ function check(dir: string, out: Print, err: Print): number {
   const items = course.entries.reduce((sum, entry) => sum + entry.checklist.length, 0);
   out(
     `OK: ${plural(course.entries.length, 'lesson')} in ${plural(course.modules.length, 'module')}, ` +
-      `${plural(questions, 'question')}, ${plural(items, 'checklist item')}, ${plural(translations, 'translation')}.`,
+      `${plural(questions, 'question')}, ${plural(items, 'checklist item')}, ${plural(translations, 'translation')}` +
+      `${course.help ? `, ${course.help.entries.length} help directory entr${course.help.entries.length === 1 ? 'y' : 'ies'}` : ''}.`,
   );
   return 0;
 }

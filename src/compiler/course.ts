@@ -1,11 +1,13 @@
 /** Reads a lessons folder: the course file, every lesson in every language, and all their errors. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { HelpDirectory } from '../shared/help.ts';
 import { isLocale, SOURCE_LOCALE } from '../shared/locales.ts';
 import type { CourseText, Glossary, Lesson, LessonEntry, ModuleEntry, Workshop } from '../shared/types.ts';
 import { type CourseModule, type CourseRules, readCourseFile } from './course-file.ts';
 import type { ContentError } from './errors.ts';
 import { type CompiledGlossary, compileGlossary, GLOSSARY_FOLDER } from './glossary.ts';
+import { HELP_FOLDER, readHelpDirectory } from './help-directory.ts';
 import { type CompiledLesson, compileLesson, type EnglishSource } from './lesson.ts';
 import { checkRules } from './rules.ts';
 import { compileWorkshops, WORKSHOPS_FOLDER } from './workshops.ts';
@@ -28,6 +30,10 @@ export interface CompiledCourse {
   glossaries: Map<string, CompiledGlossary>;
   /** Workshop plans, by language. */
   workshops: Map<string, Workshop[]>;
+  /** The help directory (help/directory.yaml), or null when the folder has none. */
+  help: HelpDirectory | null;
+  /** Problems that do not stop the build, such as help entries not verified in six months. */
+  warnings: ContentError[];
 }
 
 /** Compiles glossary/en.md, then its translations against it. */
@@ -91,7 +97,8 @@ export function compileCourse(dir: string, options: { now?: Date } = {}): Compil
             entry.isDirectory() &&
             !entry.name.startsWith('.') &&
             entry.name !== GLOSSARY_FOLDER &&
-            entry.name !== WORKSHOPS_FOLDER,
+            entry.name !== WORKSHOPS_FOLDER &&
+            entry.name !== HELP_FOLDER,
         )
         .map((entry) => entry.name)
         .sort()
@@ -198,6 +205,7 @@ export function compileCourse(dir: string, options: { now?: Date } = {}): Compil
       (id) => entries.has(id) && listed.get(id) === module.id,
     ),
   }));
+  const help = readHelpDirectory(dir, display, errors, files, now);
   const ordered = moduleEntries.flatMap((module) =>
     module.lessons.map((id) => entries.get(id) as LessonEntry),
   );
@@ -211,6 +219,8 @@ export function compileCourse(dir: string, options: { now?: Date } = {}): Compil
     compiled,
     glossaries,
     workshops: compileWorkshops(dir, lessonIds, display, errors, files),
+    help: help.directory,
+    warnings: help.warnings,
   };
 }
 

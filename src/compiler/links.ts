@@ -42,6 +42,8 @@ function classify(
   }
   if (bare.startsWith('term:')) return `"${href}" is not a glossary link: write term: and a term id`;
   if (bare.startsWith('lesson:')) return `"${href}" is not a lesson link: write lesson: and a lesson id`;
+  // The app's Get help page, which lists the help directory's services for the learner's country.
+  if (bare === 'help:') return { href: `#/${context.locale}/help`, external: false };
   if (/^https?:\/\/[^/]/.test(bare) || bare.startsWith('mailto:')) return { href, external: true };
   return `links must start with https://, http://, mailto:, lesson: or term: (found "${href}")`;
 }

@@ -1,7 +1,7 @@
 /**
  * The Vite plugin that turns the lessons folder into modules:
- * `virtual:course` (the small index the shell needs) and one lazily loaded chunk per lesson
- * and language. markdown-it runs here, at build time, and never reaches the browser.
+ * `virtual:course` (the small index the shell needs), one lazily loaded chunk per lesson
+ * and language, and `virtual:help` (the help directory). markdown-it runs here, at build time, and never reaches the browser.
  */
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
@@ -16,6 +16,7 @@ const COURSE = 'virtual:course';
 const LESSON = 'virtual:lesson/';
 const GLOSSARY = 'virtual:glossary/';
 const SEARCH = 'virtual:search/';
+const HELP = 'virtual:help';
 
 /** A module whose default export is `data`; JSON.parse is faster to start than an object literal. */
 function jsonModule(data: unknown): string {
@@ -117,7 +118,8 @@ export function lessonsPlugin(dir: string, options: LessonsPluginOptions = {}): 
                   ? `glossary.${id.slice(GLOSSARY.length + 1)}`
                   : null;
                 const search = id.startsWith(`\0${SEARCH}`) ? `search.${id.slice(SEARCH.length + 1)}` : null;
-                return `assets/${lesson ?? text ?? glossary ?? search ?? '[name]'}-[hash].js`;
+                const help = id === `\0${HELP}` ? 'help-directory' : null;
+                return `assets/${lesson ?? text ?? glossary ?? search ?? help ?? '[name]'}-[hash].js`;
               },
             },
           },
@@ -128,7 +130,8 @@ export function lessonsPlugin(dir: string, options: LessonsPluginOptions = {}): 
       compile();
     },
     resolveId(id) {
-      if ([`${COURSE}/`, LESSON, GLOSSARY, SEARCH].some((prefix) => id.startsWith(prefix)) || id === COURSE) {
+      const exact = id === COURSE || id === HELP;
+      if ([`${COURSE}/`, LESSON, GLOSSARY, SEARCH].some((prefix) => id.startsWith(prefix)) || exact) {
         return `\0${id}`;
       }
       return null;
@@ -147,6 +150,8 @@ export function lessonsPlugin(dir: string, options: LessonsPluginOptions = {}): 
         return opaque ? opaqueLink(jsonModule(lesson)) : jsonModule(lesson);
       }
       if (name.startsWith(`${COURSE}/`)) return courseIndexModule(current(), name.slice(COURSE.length + 1));
+      // The help directory is its own chunk, loaded by the Get help page only.
+      if (name === HELP) return jsonModule(current().help ?? { entries: [] });
       if (name.startsWith(SEARCH)) {
         return `export default ${JSON.stringify(buildSearchIndex(current(), name.slice(SEARCH.length)))};`;
       }

@@ -23,6 +23,7 @@ export const PAGE_GROUPS = [
   'present',
   'workshops',
   'share',
+  'help',
   // Notices are rare: their words load when one is first shown.
   'notice',
   // Only a disguise's notepad uses these (src/app/notepad/).

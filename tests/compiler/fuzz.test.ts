@@ -23,7 +23,7 @@ import {
 import { fuzzSettings, fuzzTimeout, returned, Watchdog } from '../fuzz.ts';
 
 const LESSONS = 'lessons';
-const NOT_LESSONS = new Set(['glossary', 'workshops']);
+const NOT_LESSONS = new Set(['glossary', 'workshops', 'help']);
 const LOCALES = ['en', 'hi', 'ms', 'ur'];
 /** A compile of one modest input takes milliseconds; this long means it is not going to finish. */
 const WATCHDOG_MS = 10_000;

@@ -47,6 +47,7 @@ const PAGES: [string, string, string][] = [
   ['glossary', 'glossary', '.glossary h1'],
   ['settings', 'settings', '.settings h1'],
   ['erase', 'erase', '.erase h1'],
+  ['get help', 'help', '.help h1'],
 ];
 
 describe.each(['en', 'ur'])('in %s', (locale) => {

@@ -35,6 +35,9 @@ export function HomePage({ locale }: { locale: string }) {
         {t('home.title')}
       </h1>
       <p class="lede">{t('home.intro')}</p>
+      <p class="home-help">
+        <a href={href(locale, { page: 'help' })}>{t('home.help')}</a>
+      </p>
       {(resume || due > 0) && (
         <div class="resume">
           {resume && (
