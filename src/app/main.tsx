@@ -24,6 +24,8 @@ async function start(): Promise<void> {
   try {
     // A link that names a language opens in it; otherwise the language chosen before, if any.
     const fromAddress = parseHash(location.hash)?.locale;
+    // With the app lock on, the lock screen comes first: no progress is read before it opens.
+    if (root) await (await import('./lock/boot')).unlockIfLocked(root, fromAddress);
     const saved = await savedLocale();
     if (fromAddress && !saved) void saveLocale(fromAddress);
     const locale = fromAddress ?? saved ?? matchLocale(navigator.languages ?? []);

@@ -5,6 +5,7 @@ import {
   type OpenedStorage,
   onStorageStatus,
   openStorage,
+  type ProgressKeys,
   type ProgressSummary,
   type StorageStatus,
 } from '../storage';
@@ -16,6 +17,13 @@ export const storageStatus = observable<StorageStatus | null>(null);
 onStorageStatus((status) => storageStatus.set(status));
 
 let opened: Promise<OpenedStorage> | undefined;
+/** The keys the app lock opened, while it is on; without them the store uses the unwrapped keys. */
+let unlockedKeys: ProgressKeys | undefined;
+
+/** Opens progress from now on with the keys the app lock gave (or, undefined, the unwrapped ones). */
+export function setUnlockedKeys(keys: ProgressKeys | undefined): void {
+  unlockedKeys = keys;
+}
 
 /** The progress store, opened on first use. Never rejects: it falls back to memory. */
 export async function progressStore() {
@@ -25,7 +33,7 @@ export async function progressStore() {
     const privately = privateSession();
     const ready = privately ? deleteProgressDatabase() : Promise.resolve(true);
     opened = ready
-      .then(() => openStorage({ private: privately }))
+      .then(() => openStorage({ private: privately, keys: unlockedKeys }))
       .then((result) => {
         // Storage opened after all: the tab that held an older version was closed.
         if (storageStatus.get()?.kind === 'blocked') storageStatus.set(null);

@@ -13,6 +13,7 @@ import type { ProgressStore, StoreOptions } from './progress';
 import { DB_NAME } from './schema';
 import { emitStorageStatus, type MemoryReason } from './status';
 
+export type { ProgressKeys } from './cipher';
 export type { ProgressDb, StorageEvent } from './lifecycle';
 export type { ProgressSnapshot, ProgressStore, ProgressSummary } from './progress';
 export type { AnswerInput } from './records';

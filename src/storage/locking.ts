@@ -185,8 +185,7 @@ async function realSlot(
   name: string,
   secret: string,
 ): Promise<
-  | { problem: LockChange }
-  | { record: LockRecord; opened: NonNullable<Awaited<ReturnType<typeof openWith>>> }
+  { problem: LockChange } | { record: LockRecord; opened: NonNullable<Awaited<ReturnType<typeof openWith>>> }
 > {
   const record = await readLock(name);
   if (!record) return { problem: 'none' };

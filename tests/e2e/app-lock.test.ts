@@ -1,0 +1,138 @@
+/**
+ * The app lock, as a learner meets it: set in Settings, asked for at every start and after the app
+ * was left, a lock screen that names nothing, a growing wait after wrong tries, and a decoy PIN
+ * that opens an app with no progress.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { answerQuestion, browserAndServer, phone, setVisibility } from './harness.ts';
+
+const shared = browserAndServer();
+const PIN = '482916';
+const DECOY = '735102';
+
+const answered = (page: Page) => page.locator('fieldset.question').first().locator('.result').textContent();
+
+/** Answers the first question of the passwords lesson, then sets the lock in Settings. */
+async function answerThenLock(page: Page): Promise<void> {
+  await page.goto(`${shared.server().url}#/en/lessons/passwords`);
+  await answerQuestion(page);
+  await page.goto(`${shared.server().url}#/en/settings`);
+  await page.getByRole('button', { name: 'Set a lock' }).click();
+  await page.getByLabel('New PIN or passphrase').fill(PIN);
+  await page.getByLabel('The same again').fill(PIN);
+  await page.getByRole('button', { name: 'Turn the lock on' }).click();
+  await page.getByText('The lock is on.').waitFor();
+}
+
+/** Waits for the lock screen, and says what it shows. */
+async function lockScreen(page: Page) {
+  await page.getByRole('button', { name: 'Unlock' }).waitFor();
+  return { title: await page.title(), text: await page.locator('body').textContent() };
+}
+
+async function enter(page: Page, secret: string): Promise<void> {
+  await page.getByLabel('PIN or passphrase').fill(secret);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+}
+
+describe('the app lock', () => {
+  it('asks for the PIN at start on a screen that names nothing, and opens the progress with it', async () => {
+    const { context, page } = await phone(shared.browser());
+    try {
+      await answerThenLock(page);
+      await page.goto(`${shared.server().url}#/en/lessons/passwords`);
+      await page.reload();
+
+      const shown = await lockScreen(page);
+      expect(shown.title).toBe('Safe Online');
+      expect(shown.text).not.toMatch(/password|lesson|answer|progress/i);
+      expect(await page.locator('fieldset.question').count()).toBe(0);
+      expect(await page.locator('header').count()).toBe(0);
+
+      await enter(page, '000000');
+      await page.getByText('That is not it.').waitFor();
+      await enter(page, PIN);
+      await page.locator('fieldset.question').first().waitFor();
+      await expect.poll(() => answered(page)).not.toBe('');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('locks at once when the app goes to the background', async () => {
+    const { context, page } = await phone(shared.browser());
+    try {
+      await answerThenLock(page);
+      await page.goto(`${shared.server().url}#/en/lessons/passwords`);
+      await expect.poll(() => answered(page)).not.toBe('');
+
+      await setVisibility(page, 'hidden');
+
+      await lockScreen(page);
+      expect(await page.locator('fieldset.question').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('makes wrong tries wait, longer after each, even after a reload', async () => {
+    const { context, page } = await phone(shared.browser());
+    try {
+      await answerThenLock(page);
+      await page.reload();
+      await lockScreen(page);
+      for (let i = 0; i < 3; i++) {
+        await enter(page, '111111');
+        await expect.poll(() => page.locator('#lock-message').textContent()).toBe('That is not it.');
+      }
+      await enter(page, '111111');
+      await page.getByText('That is not it. You can try again in 30 seconds.').waitFor();
+      expect(await page.getByRole('button', { name: 'Unlock' }).isDisabled()).toBe(true);
+
+      await page.reload();
+      await lockScreen(page);
+      await enter(page, PIN);
+      await expect
+        .poll(() => page.locator('#lock-message').textContent())
+        .toMatch(/^You can try again in \d+ seconds\.$/);
+      expect(await page.locator('fieldset.question').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('opens an app with no progress with the decoy PIN, that still shows the lock as on', async () => {
+    const { context, page } = await phone(shared.browser());
+    try {
+      await answerThenLock(page);
+      await page.getByRole('button', { name: 'Set a decoy PIN' }).click();
+      await page.getByLabel('Your PIN or passphrase').fill(PIN);
+      await page.getByLabel('Decoy PIN').fill(DECOY);
+      await page.getByRole('button', { name: 'Set a decoy PIN' }).click();
+      await page.getByText('The decoy PIN was set.').waitFor();
+
+      await page.goto(`${shared.server().url}#/en/lessons/passwords`);
+      await page.reload();
+      await lockScreen(page);
+      await enter(page, DECOY);
+      await page.locator('fieldset.question').first().waitFor();
+      expect(await answered(page)).toBe('');
+
+      await page.goto(`${shared.server().url}#/en/settings`);
+      await page.getByRole('button', { name: 'Turn the lock off' }).click();
+      await page.getByLabel('Your PIN or passphrase').fill(DECOY);
+      await page.getByRole('button', { name: 'Turn the lock off' }).click();
+      await page.getByText('The lock could not be changed. Nothing was changed.').waitFor();
+
+      // The real PIN still opens the real progress.
+      await page.goto(`${shared.server().url}#/en/lessons/passwords`);
+      await page.reload();
+      await lockScreen(page);
+      await enter(page, PIN);
+      await expect.poll(() => answered(page)).not.toBe('');
+    } finally {
+      await context.close();
+    }
+  });
+});
