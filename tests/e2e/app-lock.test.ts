@@ -135,4 +135,27 @@ describe('the app lock', () => {
       await context.close();
     }
   });
+
+  it('is offered once after a finished quiz, and never again after "Not now"', async () => {
+    const { context, page } = await phone(shared.browser());
+    const offer = page.locator('aside', { hasText: 'Lock the app?' });
+    try {
+      await page.goto(`${shared.server().url}#/en/lessons/passwords`);
+      await page.locator('fieldset.question').first().waitFor();
+      const questions = await page.locator('fieldset.question').count();
+      for (let i = 0; i < questions; i++) await answerQuestion(page, i);
+      await offer.waitFor();
+      await offer.getByRole('button', { name: 'Not now' }).click();
+      expect(await offer.count()).toBe(0);
+
+      await page.reload();
+      await page.locator('.quiz-summary .score').waitFor();
+      await page.getByRole('button', { name: 'Try the quiz again' }).waitFor();
+      // Long enough for the card to load, had it been offered again.
+      await page.waitForTimeout(1_000);
+      expect(await offer.count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
 });
