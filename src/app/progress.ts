@@ -9,6 +9,7 @@ import {
   type ProgressSummary,
   type StorageStatus,
 } from '../storage';
+import { lockSession } from './lock/session';
 import { privateSession } from './private-session';
 import { observable } from './state';
 
@@ -31,6 +32,11 @@ export async function progressStore() {
     // A private session keeps nothing on the phone: it erases the database first, even what a
     // switch cut short may have left.
     const privately = privateSession();
+    // A private session erases the lock with everything else: its keys no longer apply.
+    if (privately) {
+      unlockedKeys = undefined;
+      lockSession.set(null);
+    }
     const ready = privately ? deleteProgressDatabase() : Promise.resolve(true);
     opened = ready
       .then(() => openStorage({ private: privately, keys: unlockedKeys }))

@@ -50,10 +50,12 @@ export function writeLock(name: string, record: LockRecord): Promise<void> {
 }
 
 /** Changes the lock of `name` in one transaction; resolves to the record written, or null if none. */
-export function updateLock(
+export async function updateLock(
   name: string,
   change: (record: LockRecord) => LockRecord,
 ): Promise<LockRecord | null> {
+  // Never creates the store: a lock erased meanwhile stays erased.
+  if (!(await keyStoreExists(lockStoreName(name)))) return null;
   return withKeyStore(lockStoreName(name), async (db, store, entry) => {
     const tx = db.transaction(store, 'readwrite');
     const record = (await tx.store.get(entry)) as LockRecord | undefined;
