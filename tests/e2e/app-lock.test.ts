@@ -190,4 +190,20 @@ describe('the app lock', () => {
       await context.close();
     }
   });
+
+  it('locks the other open tabs of the app when it is turned on', async () => {
+    const { context, page } = await phone(shared.browser());
+    try {
+      const other = await context.newPage();
+      await other.goto(`${shared.server().url}#/en/lessons/passwords`);
+      await other.locator('fieldset.question').first().waitFor();
+
+      await answerThenLock(page);
+
+      await lockScreen(other);
+      expect(await other.locator('fieldset.question').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
 });

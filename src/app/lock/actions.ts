@@ -14,6 +14,7 @@ import {
 } from '../../storage/locking';
 import { DB_NAME } from '../../storage/schema';
 import { progressStore, replaceProgressStore, setUnlockedKeys } from '../progress';
+import { announceLock } from './boot';
 import { relockInBackground, stopRelocking } from './relock';
 import { lockSession } from './session';
 
@@ -42,6 +43,7 @@ export async function lockWith(secret: string, lockAfter: number, locale: string
   await replaceProgressStore(await openStorage({ keys }));
   lockSession.set({ decoy: false });
   relockInBackground(lockAfter);
+  announceLock();
   return 'done';
 }
 

@@ -12,6 +12,17 @@ import { setUnlockedKeys } from '../progress';
 import { relockInBackground } from './relock';
 import { lockSession } from './session';
 
+// The same channel sends and listens: a channel does not hear its own messages.
+const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`${DB_NAME}-lock`);
+
+// Another tab turned the lock on: this one still holds the old keys, so it locks, by reloading.
+if (channel) channel.onmessage = () => location.reload();
+
+/** Tells the app's other tabs that the lock was turned on, so that they lock too. */
+export function announceLock(): void {
+  channel?.postMessage('locked');
+}
+
 /** What an unlock opened: the real progress, or the decoy's. */
 export interface Unlocked {
   decoy: boolean;
