@@ -145,6 +145,29 @@ describe('turning the lock on', () => {
   });
 });
 
+describe('export and import with the lock on', () => {
+  freshStorageEachTest();
+
+  it('export everything, and an import is kept under the wrapped keys', async () => {
+    await someProgress();
+    await lockOn();
+    const { store, close } = await start(PIN);
+    const exported = await store.snapshot();
+    expect(exported.answers.map((one) => one.lessonId)).toEqual(['passwords', 'phishing']);
+    await store.replaceAll({
+      ...exported,
+      checklist: [
+        ...exported.checklist,
+        { lessonId: 'phishing', itemId: 'report', done: true, updatedAt: 1 },
+      ],
+    });
+    close();
+
+    expect((await seen(await start(PIN))).ticks).toEqual(['manager', 'report']);
+    expect(await databases()).toEqual([DB_NAME, `${DB_NAME}-lock`]);
+  });
+});
+
 describe('wrong tries', () => {
   freshStorageEachTest();
 
