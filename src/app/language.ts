@@ -1,5 +1,6 @@
 /** The learner's language: remembered on this device, and part of every address. */
 import { isLocale, type Locale } from '../shared/locales';
+import { lockSession } from './lock/session';
 import { progressStore } from './progress';
 import { type Route, withLocale } from './router';
 
@@ -16,6 +17,9 @@ export async function savedLocale(): Promise<Locale | null> {
 export async function saveLocale(locale: Locale): Promise<void> {
   const store = await progressStore();
   await store.setSetting(LOCALE_SETTING, locale).catch(() => {});
+  // The lock screen speaks the learner's language: it is kept beside the lock, readable before it opens.
+  if (lockSession.get())
+    await import('./lock/actions').then((lock) => lock.rememberLockLocale(locale)).catch(() => {});
 }
 
 /** Switches to `locale` on the same page, and remembers it. */

@@ -30,6 +30,8 @@ async function start(): Promise<void> {
     if (site.notepad) history.replaceState(null, '', location.pathname + location.search);
     // A link that names a language opens in it; otherwise the language chosen before, if any.
     const fromAddress = parseHash(location.hash)?.locale;
+    // With the app lock on, the lock screen comes first: no progress is read before it opens.
+    if (root) await (await import('./lock/boot')).unlockIfLocked(root, fromAddress);
     const saved = await savedLocale();
     if (fromAddress && !saved) void saveLocale(fromAddress);
     const locale = fromAddress ?? saved ?? matchLocale(navigator.languages ?? []);

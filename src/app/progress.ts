@@ -5,9 +5,11 @@ import {
   type OpenedStorage,
   onStorageStatus,
   openStorage,
+  type ProgressKeys,
   type ProgressSummary,
   type StorageStatus,
 } from '../storage';
+import { lockSession } from './lock/session';
 import { privateSession } from './private-session';
 import { observable } from './state';
 
@@ -16,6 +18,13 @@ export const storageStatus = observable<StorageStatus | null>(null);
 onStorageStatus((status) => storageStatus.set(status));
 
 let opened: Promise<OpenedStorage> | undefined;
+/** The keys the app lock opened, while it is on; without them the store uses the unwrapped keys. */
+let unlockedKeys: ProgressKeys | undefined;
+
+/** Opens progress from now on with the keys the app lock gave (or, undefined, the unwrapped ones). */
+export function setUnlockedKeys(keys: ProgressKeys | undefined): void {
+  unlockedKeys = keys;
+}
 
 /** The progress store, opened on first use. Never rejects: it falls back to memory. */
 export async function progressStore() {
@@ -23,9 +32,14 @@ export async function progressStore() {
     // A private session keeps nothing on the phone: it erases the database first, even what a
     // switch cut short may have left.
     const privately = privateSession();
+    // A private session erases the lock with everything else: its keys no longer apply.
+    if (privately) {
+      unlockedKeys = undefined;
+      lockSession.set(null);
+    }
     const ready = privately ? deleteProgressDatabase() : Promise.resolve(true);
     opened = ready
-      .then(() => openStorage({ private: privately }))
+      .then(() => openStorage({ private: privately, keys: unlockedKeys }))
       .then((result) => {
         // Storage opened after all: the tab that held an older version was closed.
         if (storageStatus.get()?.kind === 'blocked') storageStatus.set(null);

@@ -32,6 +32,11 @@ async function add(locale: string, part: 'shell' | 'pages'): Promise<void> {
 
 /** Starts i18next in `locale` (falling back to English for anything missing). */
 export async function initI18n(locale: Locale): Promise<void> {
+  // Started already (for the lock screen): a second init would drop the strings loaded since.
+  if (i18n.isInitialized) {
+    await setLanguage(locale);
+    return;
+  }
   await i18n.init({
     lng: SOURCE_LOCALE,
     fallbackLng: SOURCE_LOCALE,

@@ -1,4 +1,6 @@
 /** Learner progress storage: IndexedDB when it works, memory for the session when it does not. */
+
+import type { ProgressKeys } from './cipher';
 import { type FallbackStore, withFallback } from './fallback';
 import {
   deleteDatabase,
@@ -11,6 +13,7 @@ import type { ProgressStore, StoreOptions } from './progress';
 import { DB_NAME } from './schema';
 import { emitStorageStatus, type MemoryReason } from './status';
 
+export type { ProgressKeys } from './cipher';
 export type { ProgressDb, StorageEvent } from './lifecycle';
 export type { ProgressSnapshot, ProgressStore, ProgressSummary } from './progress';
 export type { AnswerInput } from './records';
@@ -23,6 +26,8 @@ export type OpenStorageOptions = Omit<OpenProgressDbOptions, 'onEvent'> &
   StoreOptions & {
     /** A private session: progress in memory only, nothing written to the phone. */
     private?: boolean;
+    /** The keys an unlock opened, while the app lock is on; else the stored unwrapped keys. */
+    keys?: ProgressKeys;
   };
 
 /** The store to use for the session and where it keeps progress. */
@@ -53,7 +58,7 @@ async function inMemory(reason: MemoryReason, now: (() => number) | undefined): 
 
 /** Opens progress storage; never rejects, falling back to memory and telling `onStorageStatus` listeners. */
 export async function openStorage(options: OpenStorageOptions = {}): Promise<OpenedStorage> {
-  const { now, private: privately, ...open } = options;
+  const { now, private: privately, keys, ...open } = options;
   if (privately) return inMemory('private', now);
   if (!hasIndexedDB()) return inMemory('unavailable', now);
 
@@ -73,7 +78,7 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Ope
     try {
       // Loaded once the first page is on its way: drawing it needs no encryption.
       const [{ openSealedStore }, { loadKeys }] = await Promise.all([import('./sealed'), import('./keys')]);
-      sealed = await openSealedStore(db, await loadKeys(db.name), { now });
+      sealed = await openSealedStore(db, keys ?? (await loadKeys(db.name)), { now });
       // Stryker disable next-line BlockStatement: left open, the connection closes itself when erasing or a newer tab asks
     } catch (error) {
       db.close();
@@ -92,15 +97,19 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Ope
 }
 
 /**
- * Deletes the progress of this browser profile (after the app closed its own connection): the keys
- * first, which leaves whatever the disk still holds of the database unreadable, then the
- * database. Resolves to false when either could not be deleted, when the browser refused, or when
+ * Deletes the progress of this browser profile (after the app closed its own connection): the
+ * wrapped keys of the app lock and the keys first, which leaves whatever the disk still holds of
+ * the database unreadable, then the database. Resolves to false when either could not be deleted, when the browser refused, or when
  * another open tab kept the database from being deleted within `timeoutMs`; never rejects.
  */
 export async function deleteProgressDatabase(name = DB_NAME, timeoutMs = 3_000): Promise<boolean> {
   if (!hasIndexedDB()) return true;
-  const { destroyKeys } = await import('./keys');
-  const key = await destroyKeys(name);
+  const [{ destroyKeys, destroyKeyStore }, { lockStoreName }] = await Promise.all([
+    import('./keys'),
+    import('./lock-record'),
+  ]);
+  const lock = await destroyKeyStore(lockStoreName(name));
+  const key = (await destroyKeys(name)) && lock;
   const database = await deleteDatabase(name, timeoutMs);
   return key && database;
 }

@@ -87,6 +87,34 @@ describe.each(['en', 'ur'])('in %s', (locale) => {
   });
 });
 
+describe.each(['en', 'ur'])('the app lock in %s', (locale) => {
+  it('its settings and its lock screen have no accessibility violations', async () => {
+    const context = await shared
+      .browser()
+      .newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${shared.server().url}#/${locale}/settings`);
+      await page.locator('.app-lock .button').first().click();
+      const fields = page.locator('.app-lock input[type="password"]');
+      await fields.nth(0).fill('482916');
+      await fields.nth(1).fill('482916');
+      await page.locator('.app-lock button[type="submit"]').click();
+      await page.locator('.app-lock select').waitFor();
+      expect(await audit(page)).toEqual([]);
+
+      await page.reload();
+      await page.locator('.lock-screen input').fill('000000');
+      await page.locator('.lock-screen button[type="submit"]').click();
+      await page.locator('#lock-message:not(:empty)').waitFor();
+      await page.locator('.lock-screen .button-quiet').click();
+      expect(await audit(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('on a small phone', () => {
   it.each(['en', 'hi', 'ms', 'ur'])(
     'the header leaves most of the screen to the page in %s',

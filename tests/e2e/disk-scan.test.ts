@@ -3,7 +3,7 @@
  * the learner? Each test uses the app in a browser with a profile folder of its own, closes the
  * browser so its files are written, and searches every file as an inspector would.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { cp, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -173,6 +173,32 @@ const privateSession = once(async () => {
   return scan(dir, 'After a private session');
 });
 
+const PIN = '482916';
+
+/**
+ * Answered and ticked, then the app lock set in Settings, the app opened again with the PIN; the
+ * browser closed, opened and closed again.
+ */
+const locked = once(async () => {
+  const dir = await freshProfile();
+  await inProfile(dir, async (page) => {
+    await answerAndTick(page, { reload: true });
+    await page.goto(`${server.url}#/en/settings`);
+    await page.getByRole('button', { name: 'Set a lock' }).click();
+    await page.getByLabel('New PIN or passphrase').fill(PIN);
+    await page.getByLabel('The same again').fill(PIN);
+    await page.getByRole('button', { name: 'Turn the lock on' }).click();
+    await page.getByText('The lock is on.').waitFor();
+    await page.goto(lessonUrl());
+    await page.reload();
+    await page.getByLabel('PIN or passphrase').fill(PIN);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => page.locator('.checklist input').first().isChecked()).toBe(true);
+  });
+  await relaunch(dir);
+  return { dir, scan: await scan(dir, 'With the app lock on') };
+});
+
 // ——— The tests ———
 
 describe('a forensic copy of the browser profile', () => {
@@ -180,6 +206,7 @@ describe('a forensic copy of the browser profile', () => {
     // Both start now and run alongside the first tests.
     void erased();
     void privateSession();
+    void locked();
   });
 
   it('shows the scan reads through the encodings and compression Chromium stores data with', async () => {
@@ -283,6 +310,23 @@ describe('a forensic copy of the browser profile', () => {
     // radio button's name, which holds the ids, and whether it was checked) without autocomplete="off".
     it("the browser's own files hold none of the learner's answers or ticks", async () => {
       nothingFound(inBrowserFiles(await erased()), "the browser's own files after Erase");
+    });
+  });
+
+  describe('with the app lock on', () => {
+    it("the site's storage holds none of the learner's ids", async () => {
+      nothingFound(inSiteStorage((await locked()).scan), "the site's storage with the lock on");
+    });
+
+    it('a new browser on a copy of the profile shows only the lock', async () => {
+      const copy = await freshProfile();
+      await cp((await locked()).dir, copy, { recursive: true });
+      await inProfile(copy, async (page) => {
+        await page.goto(lessonUrl());
+        await page.getByRole('button', { name: 'Unlock' }).waitFor();
+        expect(await page.locator('fieldset.question, .checklist, header').count()).toBe(0);
+        expect(await page.title()).toBe('Safe Online');
+      });
     });
   });
 

@@ -1,12 +1,27 @@
 /** A lesson's questions with the running count, the score once complete, and a retry. */
 
-import { t } from '../../i18n';
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { loadPageStrings, t } from '../../i18n';
 import { formatPercent } from '../../i18n/format';
 import { percent, scoreQuiz } from '../../shared/scoring';
 import type { Question } from '../../shared/types';
+import { lockSession } from '../lock/session';
 import type { LessonProgressState } from '../pages/lesson-progress';
+import { privateSession } from '../private-session';
 import { QuestionView } from './Question';
 import type { TextLang } from './text-lang';
+
+/** The app lock's one-time offer, loaded only once a quiz is finished (lock/LockOffer.tsx). */
+function LockOfferSlot({ locale }: { locale: string }) {
+  const [Offer, setOffer] = useState<ComponentType<{ locale: string }> | null>(null);
+  useEffect(() => {
+    void Promise.all([import('../lock/LockOffer'), loadPageStrings()]).then(([module]) =>
+      setOffer(() => module.LockOffer),
+    );
+  }, []);
+  return Offer ? <Offer locale={locale} /> : null;
+}
 
 interface Props {
   lessonId: string;
@@ -51,6 +66,10 @@ export function Quiz({ lessonId, questions, allQuestions, progress, showScore, t
               <button type="button" class="button button-quiet" onClick={() => void progress.retry()}>
                 {t('quiz.retry')}
               </button>
+              {/* A private session keeps nothing to lock; a locked app needs no offer. */}
+              {!privateSession() && !lockSession.get() && (
+                <LockOfferSlot locale={document.documentElement.lang} />
+              )}
             </>
           ) : (
             <p>{t('quiz.answered', { answered: score.answered, total: score.total })}</p>

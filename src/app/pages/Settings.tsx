@@ -5,6 +5,7 @@ import { t } from '../../i18n';
 import { type Appearance, loadAppearance, saveAppearance, TEXT_SIZES, THEMES } from '../appearance';
 import { LocaleSelect } from '../components/LanguageSwitcher';
 import { useCourse, usePageHeading } from '../hooks';
+import { LockSettings } from '../lock/LockSettings';
 import { CodeWordSetting } from '../notepad/CodeWordSetting';
 import { privateSession } from '../private-session';
 import type { Route } from '../router';
@@ -272,6 +273,9 @@ export default function SettingsPage({ route }: { route: Route }) {
         >
           {message?.text}
         </p>
+
+        {/* A private session keeps nothing on the phone: there is nothing to lock. */}
+        {!privately && <LockSettings locale={route.locale} />}
 
         {!confirming ? (
           <button type="button" class="button button-danger" onClick={() => setConfirming(true)}>

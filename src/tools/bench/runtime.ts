@@ -1,12 +1,14 @@
 /**
  * Runtime in Chromium, on a large course: saving an answer, the progress page with 10,000 recorded
- * answers, and a search query, against the targets of the learner experience.
+ * answers, a search query, and the app lock (saving with it on, unlocking), against the targets of
+ * the learner experience.
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { toProgressFile } from '../../shared/progress-file.ts';
 import { CHROMIUM_ARGS, findChromium } from '../chromium.ts';
+import { measureLock } from './lock.ts';
 import type { Row } from './table.ts';
 
 const SECTION = 'Runtime in Chromium';
@@ -148,6 +150,11 @@ export async function measureRuntime(
     rows.push(
       row(`Search query, ${count} lessons (median)`, median(await measures(page, 'search-query')), 50),
     );
+
+    // With the app lock on: saving, and unlocking on a slowed CPU.
+    const locked = await measureLock(page, url, (id) => answerAll(id, false), ids.slice(6, 9));
+    rows.push(row('Save an answer, app lock on (median)', median(locked.saves), 5));
+    rows.push(row('Unlock, CPU slowed 4× (median)', median(locked.unlocks), 1_500));
   } finally {
     await browser.close();
   }
