@@ -31,7 +31,7 @@ async function start(): Promise<void> {
     // A link that names a language opens in it; otherwise the language chosen before, if any.
     const fromAddress = parseHash(location.hash)?.locale;
     // With the app lock on, the lock screen comes first: no progress is read before it opens.
-    if (root) await (await import('./lock/boot')).unlockIfLocked(root, fromAddress);
+    const unlocked = root ? await (await import('./lock/boot')).unlockIfLocked(root, fromAddress) : null;
     const saved = await savedLocale();
     if (fromAddress && !saved) void saveLocale(fromAddress);
     const locale = fromAddress ?? saved ?? matchLocale(navigator.languages ?? []);
@@ -42,7 +42,10 @@ async function start(): Promise<void> {
     if (site.notepad && root) {
       // The notepad must work offline too, so the service worker does not wait for the lessons.
       void startUpdates();
-      await (await import('./notepad')).showNotepad(root, locale);
+      // With the lock on, the PIN is the way in: the real one opens the lessons, and the decoy
+      // stays in its notes, where no code word opens anything.
+      if (!unlocked) await (await import('./notepad')).showNotepad(root, locale);
+      else if (unlocked.decoy) await (await import('./notepad')).showNotepad(root, locale, async () => false);
     } else if (site.cover && !fromAddress && root) await (await import('./cover')).showCover(root, locale);
     if (!fromAddress && saved) history.replaceState(null, '', href(saved, { page: 'home' }));
     if (root) render(<App />, root);

@@ -150,6 +150,43 @@ describe('a disguised build', () => {
     }
   });
 
+  it('with the lock on, opens the lessons on the PIN only; the decoy PIN stays in the notes', async () => {
+    const { context, page } = await phone(browser);
+    try {
+      await page.goto(server.url);
+      await openLessons(page);
+      await page.getByRole('link', { name: 'Settings' }).click();
+      await page.getByRole('button', { name: 'Set a lock' }).click();
+      await page.getByLabel('New PIN or passphrase').fill('482916');
+      await page.getByLabel('The same again').fill('482916');
+      await page.getByRole('button', { name: 'Turn the lock on' }).click();
+      await page.getByText('The lock is on.').waitFor();
+      await page.getByRole('button', { name: 'Set a decoy PIN' }).click();
+      await page.getByLabel('Your PIN or passphrase').fill('482916');
+      await page.getByLabel('Decoy PIN').fill('735102');
+      await page.getByRole('button', { name: 'Set a decoy PIN' }).click();
+      await page.getByText('The decoy PIN was set.').waitFor();
+
+      // The decoy opens the notes, where the code word is only a note.
+      await page.reload();
+      await page.getByLabel('PIN or passphrase').fill('735102');
+      await page.getByRole('button', { name: 'Unlock' }).click();
+      await page.getByText('No notes yet.').waitFor({ timeout: 30_000 });
+      await writeNote(page, 'Sunflower');
+      await page.locator('.notes', { hasText: 'Sunflower' }).waitFor();
+      expect(await page.getByRole('heading', { name: 'Reading list' }).count()).toBe(0);
+
+      // The real PIN opens the lessons, without the notes in between.
+      await page.reload();
+      await page.getByLabel('PIN or passphrase').fill('482916');
+      await page.getByRole('button', { name: 'Unlock' }).click();
+      await page.getByRole('heading', { name: 'Reading list', level: 1 }).waitFor({ timeout: 30_000 });
+      expect(await page.title()).toBe('Notes');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('opens on a code word the learner changed in Settings, and no longer on the old one', async () => {
     const { context, page } = await phone(browser);
     try {
