@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { LOCALES, SOURCE_LOCALE } from '../shared/locales.ts';
+import { findDirectionControls } from './bidi.ts';
+import { type ContentError, ContentErrors } from './errors.ts';
 import { PRODUCT_NAME } from './site.ts';
 
 /** Top-level groups of locales/*.json used only by lazily loaded pages. */
@@ -71,7 +73,11 @@ export function stringsPlugin(dir = path.resolve('locales'), appName = PRODUCT_N
       const [locale = '', which = ''] = id.slice(MODULE.length + 2).split('/');
       const file = path.join(dir, `${locale}.json`);
       this.addWatchFile(file);
-      const strings = renamed(JSON.parse(readFileSync(file, 'utf8')), appName) as Record<string, unknown>;
+      const text = readFileSync(file, 'utf8');
+      const controls: ContentError[] = [];
+      findDirectionControls(text, (line, col, message) => controls.push({ file, line, col, message }), true);
+      if (controls.length > 0) throw new ContentErrors(controls, 'the interface strings');
+      const strings = renamed(JSON.parse(text), appName) as Record<string, unknown>;
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(part(strings, which)))});`;
     },
   };
