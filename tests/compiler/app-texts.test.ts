@@ -20,7 +20,9 @@ describe('direction controls in the app texts', () => {
     );
     writeFileSync(path.join(root, 'locales', 'en.json'), '{\n  "pin": "PIN: 1234 5678"\n}\n');
     writeFileSync(path.join(root, 'site', 'mine', 'site.yaml'), 'name: "Notes \\u202E"\n');
-    const shown = appTextProblems(root).map((error) => formatError(error).replace(/^.*app-texts-[^/]+\//, ''));
+    const shown = appTextProblems(root).map((error) =>
+      formatError(error).replace(/^.*app-texts-[^/]+\//, ''),
+    );
     expect(shown).toEqual([
       'locales/ur.json:2:21: invisible direction control U+2066 is not allowed: delete it',
       'locales/ur.json:2:26: invisible direction control U+2069 is not allowed: delete it',
