@@ -22,6 +22,7 @@ beforeAll(async () => {
     host: '127.0.0.1',
     single: fixture.single,
     log: (line) => logged.push(line),
+    urls: () => ['http://192.0.2.7:8080/'],
     headersTimeout: 1_500,
     requestTimeout: 3_000,
   });
@@ -196,5 +197,20 @@ describe('the workshop server compresses once and by Accept-Encoding', () => {
     expect(zip.body.toString('latin1')).toContain('index.html');
     expect(zip.body.toString('latin1')).not.toContain('.vite');
     expect(zip.body.toString('latin1')).not.toContain('.env');
+  });
+});
+
+describe("the laptop's addresses", () => {
+  it('are told to a page on the laptop itself, and to no one else', async () => {
+    const local = await get('/workshop-addresses.json');
+    expect(statusOf(local)).toBe(200);
+    expect(local).toContain('{"urls":["http://192.0.2.7:8080/"]}');
+    // A page of another site that made its name point at the laptop (DNS rebinding).
+    const rebound = await rawRequest(
+      port,
+      'GET /workshop-addresses.json HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n',
+    );
+    expect(statusOf(rebound)).toBe(404);
+    expect(rebound).not.toContain('192.0.2.7');
   });
 });
