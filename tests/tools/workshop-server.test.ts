@@ -162,8 +162,8 @@ describe('the workshop server under load', () => {
     );
     expect(statuses).toHaveLength(200);
     expect(statuses.every((status) => status > 0 && status < 500)).toBe(true);
-    expect(Date.now() - started).toBeLessThan(10_000);
-  });
+    expect(Date.now() - started).toBeLessThan(15_000);
+  }, 30_000);
 
   it('answers a small request quickly while 60 large ones are under way', async () => {
     const large = Array.from({ length: 60 }, () => fetchRaw('/assets/app-abc123.js', 'gzip'));
