@@ -7,6 +7,7 @@ import { enablePseudoLocale, matchLocale } from '../shared/locales';
 import { App } from './App';
 import { applyAppearance, loadAppearance } from './appearance';
 import { coverInBackground } from './background-cover';
+import { framedByAnotherOrigin } from './frame-guard';
 import { savedLocale, saveLocale } from './language';
 import { exitOnTripleEscape, leftBefore } from './quick-exit';
 import { href, parseHash, setOpaqueAddresses } from './router';
@@ -38,6 +39,8 @@ async function start(): Promise<void> {
     // Text size and colours first, so the first page is drawn the way the learner set it.
     const [appearance] = await Promise.all([loadAppearance(), initI18n(locale)]);
     applyAppearance(appearance);
+    // Inside another site's frame, a notice instead of the app: nothing there can be clicked.
+    if (framedByAnotherOrigin() && root) return await (await import('./frame-notice')).showFrameNotice(root);
     // A disguised build opens on its plain cover; the app appears only when asked for.
     if (site.notepad && root) {
       // The notepad must work offline too, so the service worker does not wait for the lessons.

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LOCALES, SOURCE_LOCALE } from '../shared/locales.ts';
+import { appTextProblems } from './app-texts.ts';
 import { compileCourse } from './course.ts';
 import { formatError, sortErrors } from './errors.ts';
 import { lessonsDir } from './options.ts';
@@ -34,9 +35,11 @@ function plural(count: number, word: string): string {
 function check(dir: string, out: Print, err: Print): number {
   const course = compileCourse(dir);
   for (const warning of sortErrors(course.warnings)) err(`${formatError(warning)} (warning)`);
-  if (course.errors.length > 0) {
-    for (const error of sortErrors(course.errors)) err(formatError(error));
-    err(`\n${plural(course.errors.length, 'problem')} found.`);
+  // The app's interface strings and site profiles, beside the lessons.
+  const errors = [...course.errors, ...appTextProblems()];
+  if (errors.length > 0) {
+    for (const error of sortErrors(errors)) err(formatError(error));
+    err(`\n${plural(errors.length, 'problem')} found.`);
     return 1;
   }
   let translations = 0;

@@ -13,13 +13,17 @@ export interface CourseRules {
 export interface CourseFile {
   modules: CourseModule[];
   rules: CourseRules;
+  /** Sites allowed over http, and localized addresses a translation may use (`links:`). */
+  links: LinkPolicy;
 }
 
 /** Reads course.yaml: modules in order (id, titles per language, lessons) and optional content rules. */
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { isLocale, SOURCE_LOCALE } from '../shared/locales.ts';
 import { findDirectionControls } from './bidi.ts';
+import { readLinkPolicy } from './course-links.ts';
 import type { ContentError } from './errors.ts';
+import { type LinkPolicy, STRICT_POLICY } from './link-trust.ts';
 import { ID } from './questions.ts';
 import { parseYaml, type YamlSource } from './yaml.ts';
 
@@ -32,7 +36,7 @@ export interface CourseModule {
 /** Reads course.yaml: modules in order, each with an id, titles per locale and lesson ids. */
 export function readCourseFile(source: string, file: string, errors: ContentError[]): CourseFile {
   // Module titles are shown as plain text, but an override could still reorder what a reader sees.
-  findDirectionControls(source, (line, col, message) => errors.push({ file, line, col, message }));
+  findDirectionControls(source, (line, col, message) => errors.push({ file, line, col, message }), true);
   const report = (line: number, col: number, message: string) => errors.push({ file, line, col, message });
   const { doc, position, failed } = parseYaml(source, report);
   const at = (node: Node | null | undefined, message: string) => {
@@ -40,13 +44,13 @@ export function readCourseFile(source: string, file: string, errors: ContentErro
     report(line, col, message);
   };
   if (failed) {
-    return { modules: [], rules: {} };
+    return { modules: [], rules: {}, links: STRICT_POLICY };
   }
   const root = doc.contents;
   const list = isMap(root) ? root.get('modules', true) : undefined;
   if (!isSeq(list)) {
     at(root as Node | null, 'the course file needs a "modules:" list');
-    return { modules: [], rules: {} };
+    return { modules: [], rules: {}, links: STRICT_POLICY };
   }
   const modules: CourseModule[] = [];
   const moduleIds = new Set<string>();
@@ -63,7 +67,8 @@ export function readCourseFile(source: string, file: string, errors: ContentErro
     modules.push({ id, titles: readTitles(item, at), lessons: readLessonList(item, position, at) });
   }
   const rules = isMap(root) ? readRules(root.get('rules', true) as Node | undefined, at) : {};
-  return { modules, rules };
+  const links = readLinkPolicy(isMap(root) ? (root.get('links', true) as Node | undefined) : undefined, at);
+  return { modules, rules, links };
 }
 
 type At = (node: Node | null | undefined, message: string) => void;

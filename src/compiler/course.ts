@@ -9,6 +9,7 @@ import type { ContentError } from './errors.ts';
 import { type CompiledGlossary, compileGlossary, GLOSSARY_FOLDER } from './glossary.ts';
 import { HELP_FOLDER, readHelpDirectory } from './help-directory.ts';
 import { type CompiledLesson, compileLesson, type EnglishSource } from './lesson.ts';
+import { type LinkPolicy, STRICT_POLICY } from './link-trust.ts';
 import { checkRules } from './rules.ts';
 import { compileWorkshops, WORKSHOPS_FOLDER } from './workshops.ts';
 
@@ -108,9 +109,14 @@ export function compileCourse(dir: string, options: { now?: Date } = {}): Compil
 
   let modules: CourseModule[] = [];
   let rules: CourseRules = {};
+  let links: LinkPolicy = STRICT_POLICY;
   if (existsSync(courseFile)) {
     files.push(courseFile);
-    ({ modules, rules } = readCourseFile(readFileSync(courseFile, 'utf8'), display(courseFile), errors));
+    ({ modules, rules, links } = readCourseFile(
+      readFileSync(courseFile, 'utf8'),
+      display(courseFile),
+      errors,
+    ));
   } else if (existsSync(dir)) {
     errors.push({ file: display(courseFile), line: 1, col: 1, message: 'the course file is missing' });
   }
@@ -163,6 +169,7 @@ export function compileCourse(dir: string, options: { now?: Date } = {}): Compil
         lessonIds,
         termIds,
         english,
+        policy: links,
       });
       errors.push(...result.errors);
       if (result.lesson) byLocale.set(locale, result.lesson);
@@ -171,7 +178,10 @@ export function compileCourse(dir: string, options: { now?: Date } = {}): Compil
     };
     const english = compile(SOURCE_LOCALE);
     errors.push(...checkRules(english, rules, display(sourceFile), now));
-    const source = english.lesson && english.hash ? { lesson: english.lesson, hash: english.hash } : null;
+    const source =
+      english.lesson && english.hash
+        ? { lesson: english.lesson, hash: english.hash, links: english.links }
+        : null;
     for (const locale of locales) if (locale !== SOURCE_LOCALE) compile(locale, source);
     compiled.set(folder, results);
 

@@ -11,11 +11,13 @@ import {
   splitTranslation,
   type TranslationFrontMatter,
 } from './front-matter.ts';
-import { checkLinks } from './links.ts';
+import { type LinkPolicy, STRICT_POLICY } from './link-trust.ts';
+import { checkLinks, type FoundLink } from './links.ts';
 import { createMarkdown, inside, topLevelBlocks } from './markdown.ts';
 import { type BlockContext, columnOf, readChecklist, readQuestion } from './questions.ts';
 import { sourceHash } from './source-hash.ts';
 import { compareWithSource } from './translation.ts';
+import { compareLinks } from './translation-links.ts';
 
 export interface LessonSource {
   source: string;
@@ -30,12 +32,16 @@ export interface LessonSource {
   termIds?: ReadonlySet<string>;
   /** Set for a translation: the compiled English lesson it must match (null if en.md has errors). */
   english?: EnglishSource | null;
+  /** What course.yaml allows beyond https-only links that keep the English targets. */
+  policy?: LinkPolicy;
 }
 
 /** What a translation takes from its English lesson. */
 export interface EnglishSource {
   lesson: Lesson;
   hash: string;
+  /** Every link target of en.md, as written. */
+  links?: readonly string[];
 }
 
 /** The parts of a lesson a translation must keep: checked by `lessons status`. */
@@ -56,6 +62,8 @@ export interface CompiledLesson {
   /** For a translation: the `source_hash` it records. */
   sourceHash: string | null;
   outline: Outline;
+  /** Every link target as written, in reading order, found as the links are checked. */
+  links: string[];
 }
 
 const CALLOUTS = new Set(['tip', 'warning']);
@@ -82,6 +90,7 @@ export function compileLesson(input: LessonSource): CompiledLesson {
     hash: null,
     sourceHash: null,
     outline: { headings: [], links: [], images: [] },
+    links: [],
   };
   findDirectionControls(source, report);
   if (body === null) return empty;
@@ -100,12 +109,15 @@ export function compileLesson(input: LessonSource): CompiledLesson {
   const outline = outlineOf(tokens);
   for (const problem of env.containerProblems ?? []) reportBody(problem.line, 1, problem.message);
 
+  const found: FoundLink[] = [];
   const linkContext = {
     locale: input.locale,
     lessonIds: input.lessonIds,
     termIds: input.termIds ?? new Set<string>(),
     report: reportBody,
     lines,
+    policy: input.policy,
+    found,
   };
   const ids = new Map<string, number>();
   const positions = new Map<string, number>();
@@ -171,12 +183,15 @@ export function compileLesson(input: LessonSource): CompiledLesson {
     const meta = split.meta as FrontMatter | null;
     const lesson: Lesson | null = meta && { ...meta, locale: input.locale, blocks };
     const hash = meta && sourceHash(meta.title, meta.summary, body);
-    return { lesson, questions, checklist, errors, hash, sourceHash: null, outline };
+    const links = found.map((link) => link.href);
+    return { lesson, questions, checklist, errors, hash, sourceHash: null, outline, links };
   }
 
   const meta = split.meta as TranslationFrontMatter | null;
   const english = input.english;
   if (english) compareWithSource(english.lesson, blocks, { positions, report, bodyLine: bodyLine + 1 });
+  if (english?.links)
+    compareLinks(english.links, found, input.locale, input.policy ?? STRICT_POLICY, reportBody);
   const lesson: Lesson | null =
     meta && english
       ? {
@@ -192,7 +207,17 @@ export function compileLesson(input: LessonSource): CompiledLesson {
           translation: { status: meta.status, stale: meta.sourceHash !== english.hash },
         }
       : null;
-  return { lesson, questions, checklist, errors, hash: null, sourceHash: meta?.sourceHash ?? null, outline };
+  const links = found.map((link) => link.href);
+  return {
+    lesson,
+    questions,
+    checklist,
+    errors,
+    hash: null,
+    sourceHash: meta?.sourceHash ?? null,
+    outline,
+    links,
+  };
 }
 
 /** Headings, link targets and images in reading order, as written by the author. */

@@ -1,5 +1,13 @@
 /** Checks and rewrites the links of a lesson: lesson links, safe schemes, external `rel`. */
 import type { MarkdownIt, Token } from 'markdown-it';
+import { deceptiveLink, type LinkPolicy, STRICT_POLICY } from './link-trust.ts';
+
+/** A link as written, and where: a body line (0-based) and a column (1-based). */
+export interface FoundLink {
+  href: string;
+  line: number;
+  col: number;
+}
 
 export interface LinkContext {
   locale: string;
@@ -10,6 +18,10 @@ export interface LinkContext {
   report: (line: number, col: number, message: string) => void;
   /** The lesson body split into lines, to find where a link stands. */
   lines: readonly string[];
+  /** What course.yaml allows beyond https-only links. */
+  policy?: LinkPolicy;
+  /** Collects every link as written, in reading order, for comparing a translation with en.md. */
+  found?: FoundLink[];
 }
 
 const FORBIDDEN = /^(javascript|vbscript|data|file):/;
@@ -89,7 +101,11 @@ function locate(lines: readonly string[], to: number, needle: string, cursor: Cu
  */
 export function checkLinks(children: Token[], from: number, to: number, context: LinkContext): void {
   const cursor: Cursor = { line: from, col: 0, misses: MISSES };
+  // Links are also found for `context.found`, with a cursor of their own so as not to skip images.
+  const linkCursor: Cursor = { line: from, col: 0, misses: MISSES };
   const end = Math.max(to, from + 1);
+  // The link being read: its target and the text shown for it so far.
+  let open: { href: string; text: string; token: Token } | undefined;
   for (const token of children) {
     if (token.type === 'image') {
       const src = String(token.attrGet('src') ?? '');
@@ -98,8 +114,24 @@ export function checkLinks(children: Token[], from: number, to: number, context:
       token.attrSet('src', '');
       continue;
     }
+    if (open && (token.type === 'text' || token.type === 'code_inline')) open.text += token.content;
+    if (token.type === 'link_close' && open) {
+      const problem = deceptiveLink(open.href, open.text, context.policy ?? STRICT_POLICY);
+      if (problem) {
+        // After its text, as written: "[text](address)".
+        const [line, col] = locate(context.lines, end, open.href, cursor);
+        context.report(line, col, problem);
+        open.token.attrSet('href', '#');
+      }
+      open = undefined;
+      continue;
+    }
     if (token.type !== 'link_open') continue;
     const href = String(token.attrGet('href') ?? '');
+    if (context.found) {
+      const [line, col] = locate(context.lines, end, href, linkCursor);
+      context.found.push({ href, line, col });
+    }
     const verdict = classify(href, context);
     if (typeof verdict === 'string') {
       const [line, col] = locate(context.lines, end, href, cursor);
@@ -107,6 +139,7 @@ export function checkLinks(children: Token[], from: number, to: number, context:
       token.attrSet('href', '#');
       continue;
     }
+    open = { href, text: '', token };
     token.attrSet('href', verdict.href);
     // The app shows a term's definition in place when its link is followed.
     if (verdict.term) {

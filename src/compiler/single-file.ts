@@ -14,6 +14,17 @@ export const SINGLE_FILE = 'safe-online.html';
 
 const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
+/**
+ * The code made safe to put inside <script>…</script>. HTML ends that element at the first
+ * "</script", and after a "<!--" a "<script" makes the parser skip past the real end, so the app
+ * is lost (a blank page). Every value the bundle inlines (titles, names, lesson text) sits in a
+ * string, template or regular expression, where "\x3C" and "<\/" mean the same as "<" and "</"; a
+ * minifier never writes "<!--" as code, since old scripts read it as a comment.
+ */
+export function inlineScript(code: string): string {
+  return code.replace(/<!--/g, '\\x3C!--').replace(/<\/script/gi, '<\\/script');
+}
+
 /** Turns the build's index.html, script and styles into one file, `SINGLE_FILE`. */
 export function singleFilePlugin(): Plugin {
   return {
@@ -34,9 +45,10 @@ export function singleFilePlugin(): Plugin {
         const styles = Object.values(bundle)
           .filter((item): item is OutputAsset => item.type === 'asset' && item.fileName.endsWith('.css'))
           .map((item) => String(item.source))
-          .join('\n');
-        // "</script" inside the code would end the inline script early.
-        const code = script.code.replace(/<\/script/gi, '<\\/script');
+          .join('\n')
+          // Only "</style" can end a <style> element early.
+          .replace(/<\/style/gi, '<\\/style');
+        const code = inlineScript(script.code);
         const policy = CONTENT_SECURITY_POLICY.replace("script-src 'self'", `script-src ${hash(code)}`)
           .replace("style-src 'self'", `style-src ${hash(styles)}`)
           .replace("font-src 'self'", 'font-src data:')

@@ -9,6 +9,7 @@ import type { Plugin } from 'vite';
 import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import { isLocale } from '../shared/locales.ts';
 import type { SiteCover, SiteText } from '../shared/site.ts';
+import { findDirectionControls } from './bidi.ts';
 import { type ContentError, ContentErrors } from './errors.ts';
 import { readDisguise, readStrings, type SiteDisguise, type SiteStrings } from './site-disguise.ts';
 import { parseYaml } from './yaml.ts';
@@ -72,7 +73,10 @@ export function readSiteProfile(id: string, root = SITE_DIR, localesDir = 'local
     );
   }
   const report = (line: number, col: number, message: string) => errors.push({ file, line, col, message });
-  const { doc, position } = parseYaml(readFileSync(file, 'utf8'), report);
+  const source = readFileSync(file, 'utf8');
+  // The name and cover are shown on the phone: nothing may reorder them unseen.
+  findDirectionControls(source, report, true);
+  const { doc, position } = parseYaml(source, report);
   const at = (node: Node | null | undefined, message: string) => {
     const { line, col } = position(node?.range?.[0]);
     report(line, col, message);

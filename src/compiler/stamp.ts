@@ -2,6 +2,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SOURCE_LOCALE } from '../shared/locales.ts';
+import { compileCourse } from './course.ts';
+import { formatError, sortErrors } from './errors.ts';
 import { splitGlossary, splitLesson } from './front-matter.ts';
 import { GLOSSARY_FOLDER } from './glossary.ts';
 import { sourceHash } from './source-hash.ts';
@@ -21,12 +23,22 @@ export function englishHash(dir: string, id: string): string {
   return sourceHash(meta.title, meta.summary, body);
 }
 
-/** Writes the English hash into the translation's `source_hash`; returns the translation's path. */
+/**
+ * Writes the English hash into the translation's `source_hash`; returns the translation's path.
+ * A translation the check refuses (one that sends a link elsewhere, say) is never stamped.
+ */
 export function stamp(dir: string, id: string, locale: string): string {
   if (locale === SOURCE_LOCALE) throw new Error('Only translations are stamped, not the English lesson.');
   const file = path.join(dir, id, `${locale}.md`);
   if (!existsSync(file)) throw new Error(`There is no translation ${path.join(id, `${locale}.md`)}.`);
   const hash = englishHash(dir, id);
+  const problems = compileCourse(dir).errors.filter(
+    (error) => path.resolve(error.file) === path.resolve(file),
+  );
+  if (problems.length > 0)
+    throw new Error(
+      `${sortErrors(problems).map(formatError).join('\n')}\n\n${path.join(id, `${locale}.md`)} has problems, so it was not marked as up to date: fix them first.`,
+    );
   const lines = readFileSync(file, 'utf8').split('\n');
   const end = lines.findIndex((line, index) => index > 0 && line.trim() === '---');
   if (lines[0]?.trim() !== '---' || end === -1) throw new Error(`${file} has no front matter.`);

@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { LOCALES, SOURCE_LOCALE } from '../shared/locales.ts';
+import { findDirectionControls } from './bidi.ts';
+import { type ContentError, ContentErrors } from './errors.ts';
 import { PRODUCT_NAME } from './site.ts';
 import { type SiteStrings, withOverrides } from './site-disguise.ts';
 
@@ -79,12 +81,13 @@ export function stringsPlugin(
       const [locale = '', which = ''] = id.slice(MODULE.length + 2).split('/');
       const file = path.join(dir, `${locale}.json`);
       this.addWatchFile(file);
+      const text = readFileSync(file, 'utf8');
+      const controls: ContentError[] = [];
+      findDirectionControls(text, (line, col, message) => controls.push({ file, line, col, message }), true);
+      if (controls.length > 0) throw new ContentErrors(controls, 'the interface strings');
       const own = overrides[locale];
       const name = own?.['app.name'] ?? appName;
-      const strings = withOverrides(renamed(JSON.parse(readFileSync(file, 'utf8')), name), own) as Record<
-        string,
-        unknown
-      >;
+      const strings = withOverrides(renamed(JSON.parse(text), name), own) as Record<string, unknown>;
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(part(strings, which)))});`;
     },
   };

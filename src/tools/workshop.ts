@@ -1,52 +1,26 @@
 /**
- * `npm run workshop`: serves the app from a laptop to every phone on the same network, with no
- * internet. Prints each address with a QR code, serves correct types with compression, and offers
- * a zip of the app for partners to host. Over plain http phones cannot save the app for offline
- * use (browsers allow that only on https or localhost); the app says so itself.
+ * `npm run workshop [--profile NAME] [--port N] [--dir FOLDER]`: serves the app from a laptop to
+ * every phone on the same network, with no internet. Builds the site and the single file with the
+ * chosen site profile (or reuses them only when a content hash says nothing changed), prints each
+ * address with a QR code and which profile is served, and offers the single file and a zip of the
+ * site, all three of the same build. Over plain http phones cannot save the app for offline use
+ * (browsers allow that only on https or localhost); the app says so itself.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { zipSync } from 'fflate';
 import { renderUnicodeCompact } from 'uqr';
 import { build } from 'vite';
-import { SECURITY_HEADERS } from '../compiler/security-headers.ts';
+import { lessonsDir } from '../compiler/options.ts';
 import { SINGLE_FILE } from '../compiler/single-file.ts';
+import { chosenProfile, readSiteProfile } from '../compiler/site.ts';
+import { buildFingerprint } from './build-fingerprint.ts';
+import { SINGLE_PATH, startServer, ZIP_PATH } from './workshop-server.ts';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.zip': 'application/zip',
-};
-const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.webmanifest', '.svg']);
-/** The zip of the whole app, for partners to put on any web host. */
-export const ZIP_PATH = '/safe-online-site.zip';
-/** The single-file app, to pass to phones by Bluetooth, USB or a messaging app. */
-export const SINGLE_PATH = '/safe-online.html';
-
-/** Every file of `dir`, relative, for the zip. */
-function walk(dir: string, prefix = ''): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const relative = path.posix.join(prefix, name);
-    return statSync(path.join(dir, name)).isDirectory() ? walk(path.join(dir, name), relative) : [relative];
-  });
-}
-
-export interface WorkshopServer {
-  server: Server;
-  /** The address phones can use, one per network interface (not loopback). */
-  urls: string[];
-  port: number;
-}
+/** Where the workshop's builds go unless `--dir` says otherwise; apart from `npm run build`'s dist/. */
+export const WORKSHOP_DIR = 'dist-workshop';
 
 /** The laptop's addresses on its networks (IPv4, not loopback). */
 export function lanAddresses(): string[] {
@@ -56,66 +30,63 @@ export function lanAddresses(): string[] {
     .map((address) => address?.address as string);
 }
 
-/** Serves `dir` on every interface (`0.0.0.0`) at `port` (0: any free port). */
-export async function startWorkshopServer(
-  dir: string,
-  port: number,
-  single?: string,
-): Promise<WorkshopServer> {
-  const root = path.resolve(dir);
-  const zip = Buffer.from(
-    zipSync(
-      Object.fromEntries(
-        walk(root)
-          .filter((file) => !file.startsWith('.vite/'))
-          .map((file) => [file, readFileSync(path.join(root, file))]),
-      ),
-    ),
-  );
-  const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    let file = path.join(root, decodeURIComponent(url.pathname));
-    const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
-    if (url.pathname === SINGLE_PATH && single && existsSync(single)) {
-      response.writeHead(200, {
-        'Content-Type': TYPES['.html'],
-        'Content-Disposition': 'attachment; filename="safe-online.html"',
-      });
-      response.end(readFileSync(single));
-      return;
-    }
-    if (url.pathname === ZIP_PATH) {
-      response.writeHead(200, {
-        'Content-Type': TYPES['.zip'],
-        'Content-Disposition': 'attachment; filename="safe-online-site.zip"',
-      });
-      response.end(zip);
-      return;
-    }
-    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory())
-      file = path.join(root, 'index.html');
-    const extension = path.extname(file);
-    let body = readFileSync(file);
-    const headers: Record<string, string> = {
-      'Content-Type': TYPES[extension] ?? 'application/octet-stream',
-      // Hashed files never change; everything else is checked again each time.
-      'Cache-Control': file.includes(`${path.sep}assets${path.sep}`)
-        ? 'public, max-age=31536000, immutable'
-        : 'no-cache',
-    };
-    if (gzip && COMPRESSIBLE.has(extension)) {
-      body = gzipSync(body);
-      headers['Content-Encoding'] = 'gzip';
-      headers.Vary = 'Accept-Encoding';
-    }
-    response.writeHead(200, headers);
-    response.end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(port, '0.0.0.0', resolve));
+/** The folders of one workshop build: the site, the single file, and the fingerprint they were made from. */
+export function workshopPaths(dir: string) {
+  return {
+    site: path.join(dir, 'site'),
+    single: path.join(dir, 'single', SINGLE_FILE),
+    stamp: path.join(dir, 'build-stamp.json'),
+  };
+}
+
+/**
+ * Builds the site and the single file with `profile` into `dir`, unless the build there was made
+ * from exactly the same lessons, profile and code. Resolves to whether it built.
+ */
+export async function ensureWorkshopBuild(dir: string, profile: string): Promise<boolean> {
+  const paths = workshopPaths(dir);
+  const fingerprint = buildFingerprint(profile, lessonsDir());
+  const previous = existsSync(paths.stamp) ? readFileSync(paths.stamp, 'utf8') : '';
+  const fresh =
+    previous === JSON.stringify({ profile, fingerprint }) &&
+    existsSync(path.join(paths.site, 'index.html')) &&
+    existsSync(paths.single);
+  if (fresh) return false;
+  // No stamp while building: a build stopped half way is never taken for a finished one.
+  rmSync(paths.stamp, { force: true });
+  const before = process.env.SITE_PROFILE;
+  process.env.SITE_PROFILE = profile;
+  try {
+    await build({ logLevel: 'warn', build: { outDir: paths.site, emptyOutDir: true } });
+    await build({
+      mode: 'single',
+      logLevel: 'warn',
+      build: { outDir: path.dirname(paths.single), emptyOutDir: true },
+    });
+  } finally {
+    if (before === undefined) delete process.env.SITE_PROFILE;
+    else process.env.SITE_PROFILE = before;
+  }
+  writeFileSync(paths.stamp, JSON.stringify({ profile, fingerprint }));
+  return true;
+}
+
+export interface WorkshopServer {
+  server: Server;
+  /** The address phones can use, one per network interface (not loopback). */
+  urls: string[];
+  port: number;
+}
+
+/** Serves the workshop build in `dir` on every interface (`0.0.0.0`) at `port` (0: any free port). */
+export async function startWorkshopServer(dir: string, port: number): Promise<WorkshopServer> {
+  const paths = workshopPaths(dir);
+  let bound = port;
+  const urls = () => lanAddresses().map((host) => `http://${host}:${bound}/`);
+  const server = await startServer({ dir: paths.site, port, single: paths.single, urls });
   const address = server.address();
-  const bound = typeof address === 'object' && address ? address.port : port;
-  return { server, port: bound, urls: lanAddresses().map((host) => `http://${host}:${bound}/`) };
+  bound = typeof address === 'object' && address ? address.port : port;
+  return { server, port: bound, urls: urls() };
 }
 
 async function main(args: string[]): Promise<void> {
@@ -123,21 +94,18 @@ async function main(args: string[]): Promise<void> {
     const index = args.indexOf(name);
     return index === -1 ? undefined : args[index + 1];
   };
-  const dir = option('--dir') ?? 'dist';
-  if (!existsSync(path.join(dir, 'index.html'))) {
-    console.log('Building the app first…');
-    await build({ logLevel: 'warn', build: { outDir: dir } });
-  }
-  const single = path.join('dist-single', SINGLE_FILE);
-  if (!existsSync(single)) {
-    console.log('Building the single-file app…');
-    await build({ mode: 'single', logLevel: 'warn' });
-  }
+  const dir = option('--dir') ?? WORKSHOP_DIR;
+  // Checked first, so that a wrong profile gets only its path:line:col message.
+  const profile = readSiteProfile(chosenProfile(args));
+  console.log(`Site profile: ${profile.id} (the app is called "${profile.name}").`);
+  if (await ensureWorkshopBuild(dir, profile.id))
+    console.log('Built the app and the single file for this profile.');
+  else console.log('Lessons, profile and code are unchanged since the last build: serving that build.');
   const requested = Number(option('--port') ?? process.env.PORT ?? 8080);
-  const { server, urls, port } = await startWorkshopServer(dir, requested, single);
+  const { server, urls, port } = await startWorkshopServer(dir, requested);
   const address = server.address();
   console.log(
-    `Safe Online is served on all network interfaces (${typeof address === 'object' && address ? address.address : '0.0.0.0'}:${port}).`,
+    `${profile.name} is served on all network interfaces (${typeof address === 'object' && address ? address.address : '0.0.0.0'}:${port}), with the site profile "${profile.id}".`,
   );
   console.log('Over plain http phones can use the app while connected but cannot save it for offline use.\n');
   if (urls.length === 0)
@@ -157,4 +125,12 @@ async function main(args: string[]): Promise<void> {
 }
 
 // Run only when started as a program, not when a test imports the server.
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main(process.argv.slice(2));
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  try {
+    await main(process.argv.slice(2));
+  } catch (error) {
+    // A wrong profile or lesson: its own message says where, without a stack trace.
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}

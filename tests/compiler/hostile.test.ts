@@ -196,10 +196,8 @@ describe('hostile lessons that compile', () => {
     );
     // A line break or a tab inside an address makes it no link at all: it stays text.
     expect(textOf(html)).toContain("[a](<java\nscript:alert('newline in address')>)");
-    // Percent-encoding and punycode are not decoded for the learner, so they hide no override.
-    expect(textOf(html)).toContain(
-      'https://a.example/%E2%80%AEfdp.exe and https://xn--agpj-vd7a.exe.example/ show their addresses',
-    );
+    // Percent-encoding is not decoded for the learner, so it hides no override.
+    expect(textOf(html)).toContain('https://a.example/%E2%80%AEfdp.exe shows its address');
   });
 
   it('shows markup in the glossary and in module titles as text', () => {
@@ -212,12 +210,6 @@ describe('hostile lessons that compile', () => {
     expect(course.texts.get('en')?.modules.markup?.title).toBe(
       "<script>__canary.push('module title')</script>",
     );
-  });
-
-  it('keeps direction marks and isolates, which cannot reorder letters', () => {
-    const html = htmlOf(course.lessons.get('right-to-left')?.get('en')).join('\n');
-    for (const mark of ['\u200F', '\u200E', '\u061C', '\u2066', '\u2067', '\u2068', '\u2069'])
-      expect(html).toContain(mark);
   });
 });
 
@@ -243,6 +235,7 @@ describe('hostile lessons that are refused', () => {
       new Set(
         [
           'data-links',
+          'deceptive-links',
           'direction-controls',
           'hostile-blocks',
           'hostile-front-matter',
@@ -325,6 +318,42 @@ describe('hostile lessons that are refused', () => {
       `22:16: ${CONTROL('202E')}`, // option
       `23:16: ${CONTROL('202E')}`, // explanation
       `29:26: ${CONTROL('202E')}`, // checklist item
+      // Marks and isolates reorder text too: "1234 5678" can show as "5678 1234".
+      `32:22: ${CONTROL('200F')}`,
+      `32:46: ${CONTROL('200E')}`,
+      `32:74: ${CONTROL('061C')}`,
+      `34:28: ${CONTROL('200F', '&rlm;')}`,
+      `34:38: ${CONTROL('200E', '&lrm;')}`,
+      `36:10: ${CONTROL('2067')}`,
+      `36:66: ${CONTROL('2069')}`,
+      `36:69: ${CONTROL('2066')}`,
+      `36:83: ${CONTROL('2069')}`,
+      `36:89: ${CONTROL('2068')}`,
+      `36:102: ${CONTROL('2069')}`,
+    ]);
+  });
+
+  it('refuses links whose text or address hides where they go, where each stands', () => {
+    const shown = errorsIn('deceptive-links').map((error) => {
+      const [, at, message] = /^(\d+:\d+): (.*)$/.exec(error) ?? [];
+      return `${at} ${message?.match(/text shows (?:the email address )?"[^"]+"|before the site|coded form|http:\/\/|adds "\w+="|exactly one email|page of this app/)?.[0]}`;
+    });
+    expect(shown).toEqual([
+      '11:43 text shows "signal.org"', // shows one site, goes to another
+      '11:114 text shows "signal.org"', // shows a full address, goes elsewhere
+      '13:34 before the site', // https://signal.org@evil.example
+      '13:89 before the site', // user:pass@
+      // A Cyrillic letter: the address is read punycoded, so it is found on its line only.
+      '15:1 coded form',
+      '15:29 coded form', // xn-- written out
+      '15:62 coded form', // an autolink
+      '17:22 http://',
+      '19:30 adds "bcc="',
+      '19:90 adds "body="',
+      '19:154 exactly one email',
+      '21:48 text shows "help@a.example"', // shows one email address, writes to another
+      '21:95 text shows the email address "help@a.example"', // opens a web page
+      '23:47 text shows "signal.org"', // but opens a lesson
     ]);
   });
 

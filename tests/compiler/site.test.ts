@@ -156,6 +156,15 @@ describe('site profiles', () => {
     expect(problems('name: [Notes\n')[0]).toMatch(/site\.yaml:\d+:\d+: /);
   });
 
+  it('refuses invisible direction controls in the name and cover, typed or as escapes', () => {
+    expect(problems('name: "Notes \\u2067x"\ndescription: "Notes \u200f"\n')).toEqual([
+      expect.stringMatching(
+        /site\.yaml:1:14: invisible direction control U\+2067 \(written "\\u2067"\) is not allowed/,
+      ),
+      expect.stringMatching(/site\.yaml:2:21: invisible direction control U\+200F is not allowed/),
+    ]);
+  });
+
   it('needs the icons of the installed app', () => {
     const dir = profile('name: Notes\ndescription: Notes\n');
     rmSync(path.join(dir, 'mine', 'public', 'icons', 'maskable-512.png'));

@@ -58,4 +58,26 @@ describe('the single-file app', () => {
       await browser.close();
     }
   });
+
+  it('says on Share and Settings that it is offline already, and shows no file path', async () => {
+    const browser = await launch(inject('chromePath'));
+    try {
+      const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+      await page.goto(`${file}#/en/share`);
+      await page.getByRole('heading', { level: 1, name: 'Share this app' }).waitFor();
+      const share = (await page.locator('main, #app').first().textContent()) ?? '';
+      expect(share).toContain('You opened Safe Online as a file. It works offline already');
+      expect(share).not.toContain('file:');
+      expect(share).not.toContain(out);
+      expect(await page.locator('.qr').count()).toBe(0);
+
+      await page.goto(`${file}#/en/settings`);
+      await page.getByText('Every lesson is inside this file').waitFor();
+      const settings = (await page.locator('#app').textContent()) ?? '';
+      expect(settings).not.toContain('does not keep lessons for offline use');
+      expect(settings).not.toContain('Install the app');
+    } finally {
+      await browser.close();
+    }
+  });
 });

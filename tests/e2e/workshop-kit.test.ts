@@ -1,32 +1,81 @@
-/** `npm run workshop`: the app served from a laptop to phones on the same network, with no internet. */
+/**
+ * `npm run workshop`: the app served from a laptop to phones on the same network, with no internet,
+ * built with the trainer's site profile for the site, the single file and the zip alike.
+ */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lanAddresses } from '../../src/tools/workshop.ts';
+import { lanAddresses, workshopPaths } from '../../src/tools/workshop.ts';
 import { encodes, matrixFromHalfBlocks, trimBorder } from '../shared/qr-reference.ts';
-import { BUILD_DIR } from './harness.ts';
 
+const DIR = mkdtempSync(path.join(tmpdir(), 'workshop-kit-'));
+const BUILD_DIR = workshopPaths(DIR).site;
 let child: ChildProcess;
 let output = '';
 
-beforeAll(async () => {
-  child = spawn(
+/** Runs `npm run workshop` with `args` until it serves; resolves to the process and what it printed. */
+async function workshop(args: string[]): Promise<{ child: ChildProcess; output: () => string }> {
+  const started = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/tools/workshop.ts', '--dir', BUILD_DIR, '--port', '0'],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    ['--import', 'tsx', 'src/tools/workshop.ts', '--dir', DIR, '--port', '0', ...args],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
+  let printed = '';
+  started.stdout?.on('data', (chunk: Buffer) => {
+    printed += chunk.toString();
   });
-  const started = Date.now();
-  while (!output.includes('Press Ctrl+C') && Date.now() - started < 90_000)
+  started.stderr?.on('data', (chunk: Buffer) => {
+    printed += chunk.toString();
+  });
+  const since = Date.now();
+  while (!printed.includes('Press Ctrl+C') && started.exitCode === null && Date.now() - since < 170_000)
     await new Promise((r) => setTimeout(r, 100));
+  return { child: started, output: () => printed };
+}
+
+const stop = (running: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (running.exitCode !== null || running.signalCode !== null) return resolve();
+    running.once('exit', () => resolve());
+    running.kill();
+  });
+
+const titleOf = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1];
+
+beforeAll(async () => {
+  const started = await workshop(['--profile', 'disguise']);
+  child = started.child;
+  output = started.output();
 });
 
-afterAll(() => {
-  child?.kill();
+afterAll(async () => {
+  if (child) await stop(child);
+  rmSync(DIR, { recursive: true, force: true });
+});
+
+describe('a disguised workshop', () => {
+  const base = () =>
+    `http://127.0.0.1:${/served on all network interfaces \([^)]*:(\d+)\)/.exec(output)?.[1]}`;
+
+  it('tells the trainer which profile it serves', () => {
+    expect(output).toContain('Site profile: disguise');
+    expect(output).toContain('Notes is served on all network interfaces');
+  });
+
+  it('serves the disguise as the page, the single file and the zip alike', async () => {
+    expect(titleOf(await (await fetch(`${base()}/`)).text())).toBe('Notes');
+    const single = await (await fetch(`${base()}/safe-online.html`)).text();
+    expect(titleOf(single)).toBe('Notes');
+    expect(single).not.toContain('Safe Online</title>');
+    const zip = unzipSync(
+      new Uint8Array(await (await fetch(`${base()}/safe-online-site.zip`)).arrayBuffer()),
+    );
+    expect(titleOf(Buffer.from(zip['index.html'] ?? []).toString())).toBe('Notes');
+    expect(Buffer.from(zip['manifest.webmanifest'] ?? []).toString()).toContain('"name":"Notes"');
+  });
 });
 
 describe('the workshop server', () => {
@@ -87,4 +136,29 @@ describe('the workshop server', () => {
     expect(zip.toString('latin1')).toContain('index.html');
     expect(zip.toString('latin1')).toContain('sw.js');
   });
+});
+
+describe('the workshop build', () => {
+  it('builds again for another profile, and reuses a build only when nothing changed', async () => {
+    await stop(child);
+    const plain = await workshop([]);
+    try {
+      expect(plain.output()).toContain('Site profile: default');
+      expect(plain.output()).toContain('Built the app');
+      const port = /served on all network interfaces \([^)]*:(\d+)\)/.exec(plain.output())?.[1];
+      expect(titleOf(await (await fetch(`http://127.0.0.1:${port}/safe-online.html`)).text())).toBe(
+        'Safe Online',
+      );
+    } finally {
+      await stop(plain.child);
+    }
+    const again = await workshop([]);
+    try {
+      expect(again.output()).toContain('unchanged since the last build');
+      const port = /served on all network interfaces \([^)]*:(\d+)\)/.exec(again.output())?.[1];
+      expect(titleOf(await (await fetch(`http://127.0.0.1:${port}/`)).text())).toBe('Safe Online');
+    } finally {
+      await stop(again.child);
+    }
+  }, 180_000);
 });

@@ -7,7 +7,8 @@ import { installPrompt } from '../updates';
 export function InstallApp() {
   const prompt = useObservable(installPrompt);
   const manual = needsManualInstall();
-  if (isInstalled() || (!prompt && !manual)) return null;
+  // The single file opened from the phone's files is offline already: there is nothing to install.
+  if (isInstalled() || location.protocol === 'file:' || (!prompt && !manual)) return null;
   return (
     <section aria-labelledby="install-heading">
       <h2 id="install-heading">{t('install.title')}</h2>

@@ -177,7 +177,7 @@ export default function SettingsPage({ route }: { route: Route }) {
             <li>
               {report.offline
                 ? t('settings.offline', { count: report.offline.saved, total: report.offline.total })
-                : t('settings.offlineUnknown')}
+                : t(location.protocol === 'file:' ? 'settings.offlineFile' : 'settings.offlineUnknown')}
             </li>
           </ul>
         )}

@@ -2,24 +2,30 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { usePageHeading } from '../hooks';
+import { openedFromFile, shareAddress } from '../share-address';
 import { setTitle } from '../title';
 
 export default function SharePage({ locale }: { locale: string }) {
-  const address = `${location.origin}${location.pathname}#/${locale}/`;
+  const [address, setAddress] = useState<string | null>(null);
   const [svg, setSvg] = useState<string | null>(null);
   const heading = usePageHeading<HTMLHeadingElement>(true);
+  const fromFile = openedFromFile();
   useEffect(() => {
     setTitle(t('share.title'));
+    void shareAddress(locale).then(setAddress);
+  }, [locale]);
+  useEffect(() => {
     // Made here, offline: the address never leaves the phone.
-    void import('uqr').then(({ renderSVG }) => setSvg(renderSVG(address, { border: 2 })));
+    if (address) void import('uqr').then(({ renderSVG }) => setSvg(renderSVG(address, { border: 2 })));
   }, [address]);
   return (
     <div class="page share">
       <h1 ref={heading} tabIndex={-1}>
         {t('share.title')}
       </h1>
-      <p>{t('share.scan')}</p>
-      {svg && (
+      {/* A file has no address to scan, and its path would name a folder of this device. */}
+      {fromFile ? <p>{t('share.fromFile')}</p> : <p>{t('share.scan')}</p>}
+      {svg && address && (
         <div
           class="qr"
           role="img"
@@ -27,9 +33,11 @@ export default function SharePage({ locale }: { locale: string }) {
           dangerouslySetInnerHTML={{ __html: svg }}
         />
       )}
-      <p class="address" dir="ltr">
-        {address}
-      </p>
+      {address && (
+        <p class="address" dir="ltr">
+          {address}
+        </p>
+      )}
       <h2>{t('share.workshopTitle')}</h2>
       <p>{t('share.workshop')}</p>
       <h2>{t('share.fileTitle')}</h2>
