@@ -1,14 +1,8 @@
 /** Learner progress storage: IndexedDB when it works, memory for the session when it does not. */
 
 import type { ProgressKeys } from './cipher';
-import { type FallbackStore, withFallback } from './fallback';
-import {
-  deleteDatabase,
-  type OpenProgressDbOptions,
-  openProgressDb,
-  type ProgressDb,
-  type StorageEvent,
-} from './lifecycle';
+import type { FallbackStore } from './fallback';
+import type { OpenProgressDbOptions, ProgressDb, StorageEvent } from './lifecycle';
 import type { ProgressStore, StoreOptions } from './progress';
 import { DB_NAME } from './schema';
 import { emitStorageStatus, type MemoryReason } from './status';
@@ -73,11 +67,18 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Ope
 
   let db: ProgressDb;
   let sealed: ProgressStore;
+  let withFallback: typeof import('./fallback').withFallback;
   try {
+    // Loaded with the first page, not before it: the database, its keys and its encryption.
+    const [{ openProgressDb }, fallbackModule, { openSealedStore }, { loadKeys }] = await Promise.all([
+      import('./lifecycle'),
+      import('./fallback'),
+      import('./sealed'),
+      import('./keys'),
+    ]);
+    withFallback = fallbackModule.withFallback;
     db = await openProgressDb({ ...open, onEvent });
     try {
-      // Loaded once the first page is on its way: drawing it needs no encryption.
-      const [{ openSealedStore }, { loadKeys }] = await Promise.all([import('./sealed'), import('./keys')]);
       sealed = await openSealedStore(db, keys ?? (await loadKeys(db.name)), { now });
       // Stryker disable next-line BlockStatement: left open, the connection closes itself when erasing or a newer tab asks
     } catch (error) {
@@ -104,9 +105,10 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Ope
  */
 export async function deleteProgressDatabase(name = DB_NAME, timeoutMs = 3_000): Promise<boolean> {
   if (!hasIndexedDB()) return true;
-  const [{ destroyKeys, destroyKeyStore }, { lockStoreName }] = await Promise.all([
+  const [{ destroyKeys, destroyKeyStore }, { lockStoreName }, { deleteDatabase }] = await Promise.all([
     import('./keys'),
     import('./lock-record'),
+    import('./lifecycle'),
   ]);
   const lock = await destroyKeyStore(lockStoreName(name));
   const key = (await destroyKeys(name)) && lock;
