@@ -50,7 +50,10 @@ function compileGlossaries(
   const locales = readdirSync(folder)
     .filter((name) => name.endsWith('.md') && isLocale(name.slice(0, -3)))
     .map((name) => name.slice(0, -3));
-  const compile = (locale: string, english?: { glossary: Glossary; hash: string } | null) => {
+  const compile = (
+    locale: string,
+    english?: { glossary: Glossary; hash: string; links: readonly string[] } | null,
+  ) => {
     const file = path.join(folder, `${locale}.md`);
     files.push(file);
     const result = compileGlossary({
@@ -74,7 +77,10 @@ function compileGlossaries(
     return results;
   }
   const english = compile(SOURCE_LOCALE);
-  const source = english.glossary && english.hash ? { glossary: english.glossary, hash: english.hash } : null;
+  const source =
+    english.glossary && english.hash
+      ? { glossary: english.glossary, hash: english.hash, links: english.links }
+      : null;
   for (const locale of locales) if (locale !== SOURCE_LOCALE) compile(locale, source);
   return results;
 }

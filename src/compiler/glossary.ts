@@ -6,10 +6,12 @@ import { findDirectionControls } from './bidi.ts';
 import type { ContainerEnv } from './containers.ts';
 import type { ContentError } from './errors.ts';
 import { splitGlossary } from './front-matter.ts';
-import { checkLinks } from './links.ts';
+import { STRICT_POLICY } from './link-trust.ts';
+import { checkLinks, type FoundLink } from './links.ts';
 import { createMarkdown, inside, topLevelBlocks } from './markdown.ts';
 import { ID } from './questions.ts';
 import { sourceHash } from './source-hash.ts';
+import { compareLinks } from './translation-links.ts';
 
 /** The folder, inside the lessons folder, that holds the glossary rather than a lesson. */
 export const GLOSSARY_FOLDER = 'glossary';
@@ -19,8 +21,8 @@ export interface GlossarySource {
   file: string;
   locale: string;
   lessonIds: ReadonlySet<string>;
-  /** Set for a translation: the English glossary and its hash. */
-  english?: { glossary: Glossary; hash: string } | null;
+  /** Set for a translation: the English glossary, its hash and its link targets. */
+  english?: { glossary: Glossary; hash: string; links: readonly string[] } | null;
 }
 
 export interface CompiledGlossary {
@@ -28,6 +30,8 @@ export interface CompiledGlossary {
   errors: ContentError[];
   hash: string | null;
   sourceHash: string | null;
+  /** Every link target of the definitions, in reading order. */
+  links: string[];
 }
 
 const md = createMarkdown();
@@ -40,19 +44,21 @@ export function compileGlossary(input: GlossarySource): CompiledGlossary {
   const isTranslation = input.english !== undefined;
   findDirectionControls(input.source, report);
   const { meta, body, bodyLine } = splitGlossary(input.source, report, isTranslation);
-  if (body === null) return { glossary: null, errors, hash: null, sourceHash: null };
+  if (body === null) return { glossary: null, errors, hash: null, sourceHash: null, links: [] };
   const lines = body.split(/\r?\n/);
   const reportBody = (line: number, col: number, message: string) =>
     report(bodyLine + line + 1, col, message);
   const env: ContainerEnv & BidiEnv = { rtl: direction(input.locale) === 'rtl' };
   const tokens = md.parse(body, env);
   for (const problem of env.containerProblems ?? []) reportBody(problem.line, 1, problem.message);
+  const found: FoundLink[] = [];
   const links = {
     locale: input.locale,
     lessonIds: input.lessonIds,
     termIds: new Set<string>(),
     report: reportBody,
     lines,
+    found,
   };
 
   const terms: GlossaryTerm[] = [];
@@ -94,10 +100,19 @@ export function compileGlossary(input: GlossarySource): CompiledGlossary {
     if (missing.length > 0) reportBody(0, 1, `terms of en.md missing here: ${missing.join(', ')}`);
     if (extra.length > 0) reportBody(0, 1, `terms not in en.md: ${extra.join(', ')}`);
   }
-  if (!meta) return { glossary: null, errors, hash: null, sourceHash: null };
+  // A translation cannot send readers elsewhere than the English glossary does.
+  if (english) compareLinks(english.links, found, input.locale, STRICT_POLICY, reportBody);
+  const hrefs = found.map((link) => link.href);
+  if (!meta) return { glossary: null, errors, hash: null, sourceHash: null, links: hrefs };
   const glossary: Glossary = { locale: input.locale, title: meta.title, summary: meta.summary, terms };
   if (!english)
-    return { glossary, errors, hash: sourceHash(meta.title, meta.summary, body), sourceHash: null };
+    return {
+      glossary,
+      errors,
+      hash: sourceHash(meta.title, meta.summary, body),
+      sourceHash: null,
+      links: hrefs,
+    };
   glossary.translation = { status: meta.status ?? 'draft', stale: meta.sourceHash !== english.hash };
-  return { glossary, errors, hash: null, sourceHash: meta.sourceHash };
+  return { glossary, errors, hash: null, sourceHash: meta.sourceHash, links: hrefs };
 }

@@ -77,10 +77,50 @@ describe('the glossary', () => {
       file: 'lessons/glossary/ms.md',
       locale: 'ms',
       lessonIds: new Set(),
-      english: { glossary, hash },
+      english: { glossary, hash, links: [] },
     });
     expect(result.errors.map((error) => error.message)).toEqual(['terms of en.md missing here: vpn']);
     expect(result.glossary?.translation).toEqual({ status: 'machine', stale: true });
+  });
+});
+
+describe('a translated glossary', () => {
+  it('cannot send a reader to another address than the English glossary does', () => {
+    const term = (link: string) =>
+      ['::: term vpn', 'VPN', '', `An app; see [its guide](${link}).`, ':::', ''].join('\n');
+    const english = compileGlossary({
+      source: [
+        '---',
+        'title: Glossary',
+        'summary: Words.',
+        'reviewed: 2026-11-20',
+        '---',
+        '',
+        term('https://ssd.eff.org/'),
+      ].join('\n'),
+      file: 'lessons/glossary/en.md',
+      locale: 'en',
+      lessonIds: new Set(),
+    });
+    if (!english.glossary || !english.hash) throw new Error('the English glossary did not compile');
+    const translated = compileGlossary({
+      source: [
+        '---',
+        'title: Glosari',
+        'summary: Kata.',
+        'status: machine',
+        '---',
+        '',
+        term('https://example.net/'),
+      ].join('\n'),
+      file: 'lessons/glossary/ms.md',
+      locale: 'ms',
+      lessonIds: new Set(),
+      english: { glossary: english.glossary, hash: english.hash, links: english.links },
+    });
+    expect(translated.errors.map((error) => `${error.line}:${error.col}: ${error.message}`)).toEqual([
+      expect.stringMatching(/^10:\d+: .*https:\/\/example\.net\/.*en\.md/),
+    ]);
   });
 });
 
