@@ -6,6 +6,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { GLOSSARY_FOLDER } from '../../compiler/glossary.ts';
+import { HELP_FOLDER } from '../../compiler/help-directory.ts';
 import { WORKSHOPS_FOLDER } from '../../compiler/workshops.ts';
 
 /** Writes a course of exactly `lessons` lessons into `dir`; returns the number of lessons. */
@@ -15,16 +16,18 @@ export function generateCourse(
   lessons: number,
   locales: readonly string[],
 ): number {
+  // Folders of the course that are not lessons: copied once, as they are.
+  const shared = [GLOSSARY_FOLDER, WORKSHOPS_FOLDER, HELP_FOLDER];
   const originals = readdirSync(source, { withFileTypes: true })
-    .filter(
-      (entry) => entry.isDirectory() && entry.name !== GLOSSARY_FOLDER && entry.name !== WORKSHOPS_FOLDER,
-    )
+    .filter((entry) => entry.isDirectory() && !shared.includes(entry.name))
     .map((entry) => entry.name)
     .sort();
   const total = Math.max(1, lessons);
   const copies = Math.ceil(total / originals.length);
   mkdirSync(dir, { recursive: true });
   cpSync(path.join(source, GLOSSARY_FOLDER), path.join(dir, GLOSSARY_FOLDER), { recursive: true });
+  if (existsSync(path.join(source, HELP_FOLDER)))
+    cpSync(path.join(source, HELP_FOLDER), path.join(dir, HELP_FOLDER), { recursive: true });
   copyWorkshops(source, dir);
   const modules: string[] = [];
   for (let copy = 1; copy <= copies; copy++) {
