@@ -5,8 +5,10 @@
  * values included, so a copy of the browser's files reveals nothing without the keys (keys.ts),
  * and nothing once they are destroyed.
  *
- * A change runs under a lock that every tab of the app shares: the records it touches are read
- * again first (another tab may have saved to them), then changed in memory, encrypted and written.
+ * A change runs under a lock that every tab of the app shares. It is made in memory, encrypted, and
+ * written in one transaction that first checks the records' nonces: when another tab wrote one of
+ * them since this tab last saw it, nothing is written, the records are read again and the change
+ * is made on what is there.
  * Changes made while one waits for the lock join it, so a burst of them (a setting page saving
  * three settings, quick ticks) costs one read and one write, and is on the disk sooner.
  * A call resolves once its write has committed.
@@ -39,6 +41,11 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 /** What names a record's id: its HMAC input (see cipher.ts, recordId). */
 // Stryker disable next-line ConditionalExpression,StringLiteral: the settings' record only needs a name of its own, the same each time
 const nameOf = (target: Target): string => (typeof target === 'string' ? target : `lesson ${target.lesson}`);
+
+/** A record's nonce as text ('' for no record): fresh for every write, so it tells writes apart. */
+function nonceOf(record: SealedRecord | undefined): string {
+  return record ? Array.from(record.iv).join(',') : '';
+}
 
 /** `targets` with each record once. */
 function distinct(targets: Target[]): Target[] {
@@ -108,6 +115,11 @@ export async function openSealedStore(
 
   const tx = db.transaction(SEALED);
   const [storedIds, records] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll(), tx.done]);
+  /** The nonce of each record as this tab last read or wrote it: another tab's write changes it. */
+  const seen = new Map<string, string>();
+  storedIds.forEach((id, i) => {
+    seen.set(id, nonceOf(records[i] as SealedRecord));
+  });
   const opened = await Promise.all(storedIds.map((id, i) => open(id, records[i] as SealedRecord)));
   // Plain-text progress comes first, so an encrypted record of the same answer or tick wins.
   const plain = await plainProgress(db);
@@ -137,6 +149,9 @@ export async function openSealedStore(
     const targetIds = await Promise.all(targets.map(idOf));
     const read = db.transaction(SEALED);
     const found = await Promise.all([...targetIds.map((id) => read.store.get(id)), read.done]);
+    targetIds.forEach((id, i) => {
+      seen.set(id, nonceOf(found[i] as SealedRecord | undefined));
+    });
     const contents = await Promise.all(
       targetIds.map((id, i) => {
         const record = found[i] as SealedRecord | undefined;
@@ -152,13 +167,22 @@ export async function openSealedStore(
     });
   }
 
-  /** Encrypts what `targets` hold now and writes it in one transaction; `clear` empties those stores too. */
-  async function write(targets: Target[], clear: readonly (typeof PLAIN_STORES)[number][] = []) {
+  /**
+   * Encrypts what `targets` hold now and writes it in one transaction; `clear` empties those stores
+   * too. With `unlessChanged`, it first reads the records' nonces in that same transaction and
+   * writes nothing, resolving to false, when another tab wrote one of them since this tab saw it.
+   */
+  async function write(
+    targets: Target[],
+    clear: readonly (typeof PLAIN_STORES)[number][] = [],
+    unlessChanged = false,
+  ): Promise<boolean> {
+    const ids = await Promise.all(targets.map(idOf));
     const puts: { id: string; contents: Contents }[] = [];
     // Stryker disable next-line ArrayDeclaration: deleting a record that does not exist changes nothing
     const deletes: string[] = [];
-    for (const target of targets) {
-      const id = await idOf(target);
+    targets.forEach((target, i) => {
+      const id = ids[i] as string;
       if (target === 'settings') {
         puts.push({ id, contents: { settings: memory.settingEntries() } });
       } else {
@@ -166,17 +190,30 @@ export async function openSealedStore(
         if (isEmpty(records)) deletes.push(id);
         else puts.push({ id, contents: { lesson: target.lesson, ...records } });
       }
-    }
+    });
     // Encrypted before the transaction opens: it must not wait for anything but IndexedDB.
     const sealed = await Promise.all(puts.map(({ id, contents }) => encryptRecord(keys, id, contents)));
     const writing = db.transaction([SEALED, ...clear], 'readwrite');
     const store = writing.objectStore(SEALED);
+    if (unlessChanged) {
+      const now = await Promise.all(ids.map((id) => store.get(id)));
+      if (ids.some((id, i) => nonceOf(now[i]) !== (seen.get(id) ?? ''))) {
+        writing.abort();
+        await writing.done.catch(() => {});
+        return false;
+      }
+    }
     await Promise.all([
       ...puts.map(({ id }, i) => store.put(sealed[i] as SealedRecord, id)),
       ...deletes.map((id) => store.delete(id)),
       ...clear.map((name) => writing.objectStore(name).clear()),
       writing.done,
     ]);
+    puts.forEach(({ id }, i) => {
+      seen.set(id, nonceOf(sealed[i]));
+    });
+    for (const id of deletes) seen.set(id, '');
+    return true;
   }
 
   /** Changes waiting for the lock; they share its next turn: one read and one write for all. */
@@ -195,16 +232,24 @@ export async function openSealedStore(
         // Changes made from now on wait for the next turn.
         waiting = null;
         const touched = distinct(batch.flatMap((one) => one.targets));
+        const run = async () => {
+          const outcomes: Outcome[] = [];
+          for (const one of batch) {
+            outcomes.push(
+              await one.operation().then(
+                (value) => ({ ok: true as const, value }),
+                (error: unknown) => ({ ok: false as const, error }),
+              ),
+            );
+          }
+          return outcomes;
+        };
+        // Usually no other tab wrote these records since this tab last did: one transaction checks
+        // that and writes. Otherwise they are read again and the changes made on what is there.
+        const first = await run();
+        if (await write(touched, [], true)) return first;
         await refresh(touched);
-        const outcomes: Outcome[] = [];
-        for (const one of batch) {
-          outcomes.push(
-            await one.operation().then(
-              (value) => ({ ok: true as const, value }),
-              (error: unknown) => ({ ok: false as const, error }),
-            ),
-          );
-        }
+        const outcomes = await run();
         await write(touched);
         return outcomes;
       }).then(

@@ -4,7 +4,7 @@
  * two tabs changing the same lesson at the same moment both keep their change, and changes made at
  * once are written together.
  */
-import { IDBObjectStore } from 'fake-indexeddb';
+import { IDBDatabase, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openStorage, type ProgressSnapshot } from '../../src/storage';
 import { openProgressDb } from '../../src/storage/lifecycle';
@@ -91,6 +91,28 @@ describe('encrypted records', () => {
     const saved = await (await onDisk()).snapshot();
     expect(saved.answers.map((a) => a.questionId)).toEqual(['q1', 'q2']);
     expect(saved.checklist.map((c) => c.itemId)).toEqual(['manager', 'phrase']);
+  });
+});
+
+describe('a save', () => {
+  it('checks and writes in one transaction when no other tab wrote the record, and two otherwise', async () => {
+    const first = await openStorage();
+    const second = await openStorage();
+    await first.store.saveAnswer(answer('passwords', 'q1', true), ['q1', 'q2']);
+    const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    await first.store.saveAnswer(answer('passwords', 'q2', false), ['q1', 'q2']);
+    expect(transactions).toHaveBeenCalledTimes(1);
+
+    // The other tab has not seen the first tab's saves: it reads the record again, then writes.
+    transactions.mockClear();
+    await second.store.setChecklistItem('passwords', 'manager', true);
+    expect(transactions).toHaveBeenCalledTimes(3);
+    first.close();
+    second.close();
+
+    const saved = await (await onDisk()).snapshot();
+    expect(saved.answers.map((a) => a.questionId)).toEqual(['q1', 'q2']);
+    expect(saved.checklist.map((c) => c.itemId)).toEqual(['manager']);
   });
 });
 
