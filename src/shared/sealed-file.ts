@@ -6,6 +6,7 @@
  * so it runs the same in the browser and in Node.
  */
 import * as v from 'valibot';
+import { passphraseKey } from './passphrase-key';
 import { FILE_APP } from './progress-file';
 
 export const SEALED_KIND = 'progress-sealed';
@@ -66,23 +67,7 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
 /** Binds the ciphertext to the format, so it cannot be passed off as another kind of file. */
 const ASSOCIATED = new TextEncoder().encode(`${FILE_APP}/${SEALED_KIND}/${SEALED_VERSION}`);
 
-async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number) {
-  const material = await crypto.subtle.importKey(
-    'raw',
-    new TextEncoder().encode(passphrase.normalize('NFC')),
-    'PBKDF2',
-    false,
-    ['deriveKey'],
-  );
-  return crypto.subtle.deriveKey(
-    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
-    material,
-    { name: 'AES-GCM', length: 256 },
-    // Stryker disable next-line BooleanLiteral: the key never leaves this module, so nothing could export it either way
-    false,
-    ['encrypt', 'decrypt'],
-  );
-}
+const deriveKey = passphraseKey;
 
 /** True when parsed JSON looks like a sealed progress file (its details are checked on opening). */
 export function isSealed(json: unknown): boolean {

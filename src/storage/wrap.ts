@@ -5,6 +5,7 @@
  * one holds the real keys, the other a decoy's keys or random bytes of the same length, in random
  * order, so that the stored lock does not say whether a decoy exists. Only WebCrypto.
  */
+import { passphraseKey } from '../shared/passphrase-key';
 import type { ProgressKeys } from './cipher';
 
 /** The least work used or accepted for a lock; the OWASP recommendation for PBKDF2-SHA-256. */
@@ -39,26 +40,7 @@ export const newKeyBytes = () => random(KEY_BYTES);
 export const randomSlot = (): Slot => ({ iv: random(12), data: random(SLOT_BYTES) });
 
 /** The key that wraps the slots, derived from the PIN or passphrase. */
-export async function deriveWrappingKey(
-  secret: string,
-  salt: Uint8Array<ArrayBuffer>,
-  iterations: number,
-): Promise<CryptoKey> {
-  const material = await crypto.subtle.importKey(
-    'raw',
-    new TextEncoder().encode(secret.normalize('NFC')),
-    'PBKDF2',
-    false,
-    ['deriveKey'],
-  );
-  return crypto.subtle.deriveKey(
-    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
-    material,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    ['encrypt', 'decrypt'],
-  );
-}
+export const deriveWrappingKey = passphraseKey;
 
 /** Wraps `keyBytes` for `role` under `wrapping`. */
 export async function wrapSlot(wrapping: CryptoKey, role: Role, keyBytes: Uint8Array): Promise<Slot> {
