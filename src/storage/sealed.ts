@@ -5,12 +5,13 @@
  * values included, so a copy of the browser's files reveals nothing without the keys (keys.ts),
  * and nothing once they are destroyed.
  *
- * A change runs under a lock that every tab of the app shares. It is made in memory, encrypted, and
- * written in one transaction that first checks the records' nonces: when another tab wrote one of
- * them since this tab last saw it, nothing is written, the records are read again and the change
- * is made on what is there.
- * Changes made while one waits for the lock join it, so a burst of them (a setting page saving
- * three settings, quick ticks) costs one read and one write, and is on the disk sooner.
+ * A change is made in memory, encrypted, and written in one transaction that first checks the
+ * records' nonces: when another tab wrote one of them since this tab last saw it, nothing is
+ * written, the records are read again and the change is made on what is there, until a write goes
+ * through. IndexedDB runs one write transaction on a store at a time, so that check is all the
+ * tabs need to keep each other's changes; a save waits for no lock between tabs.
+ * Changes made while the tab's previous write runs join the next one, so a burst of them (a
+ * setting page saving three settings, quick ticks) costs one read and one write.
  * A call resolves once its write has committed.
  */
 import { decryptRecord, encryptRecord, type ProgressKeys, recordId, type SealedRecord } from './cipher';
@@ -28,7 +29,7 @@ const PLAIN_STORES = [ANSWERS, LESSONS, CHECKLIST, SETTINGS, REVIEWS] as const;
 /** A record: a lesson's (by its id) or the settings'. */
 type Target = { lesson: string } | 'settings';
 
-/** A change to progress, waiting for its turn of the lock. */
+/** A change to progress, waiting for its turn. */
 interface Change {
   targets: Target[];
   operation: () => Promise<unknown>;
@@ -63,17 +64,35 @@ function isEmpty(records: LessonRecords): boolean {
   );
 }
 
-/** Runs `work` while no other tab of the app changes progress (Web Locks; one tab's queue where missing). */
-function exclusive(name: string): <T>(work: () => Promise<T>) => Promise<T> {
-  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+/** Runs each `work` after this tab's earlier work has finished. */
+function inTurn(): <T>(work: () => Promise<T>) => Promise<T> {
   let queue: Promise<unknown> = Promise.resolve();
   return <T>(work: () => Promise<T>) => {
-    const run = (): Promise<T> => (locks ? (locks.request(`${name}-progress`, work) as Promise<T>) : work());
-    const job = queue.then(run);
+    const job = queue.then(work);
     queue = job.catch(() => {});
     return job;
   };
 }
+
+/** Changes made and not yet settled, in every store of this page. */
+let unsettled = 0;
+
+/**
+ * Marks a change made, and then settled (written or failed), for the end-to-end tests to wait on
+ * as a learner pauses before reloading; once none is unsettled the marks are cleared, so they
+ * never pile up.
+ */
+function mark(name: 'progress-change' | 'progress-settled'): void {
+  if (typeof performance === 'undefined') return;
+  unsettled += name === 'progress-change' ? 1 : -1;
+  performance.mark(name);
+  if (unsettled > 0) return;
+  performance.clearMarks('progress-change');
+  performance.clearMarks('progress-settled');
+}
+
+/** Checked writes a change tries before it writes what it has: only a tab writing without pause beats them all. */
+const TRIES = 5;
 
 /** Whether a database written by an earlier version still holds progress in plain text. */
 async function plainProgress(db: ProgressDb): Promise<ProgressSnapshot | null> {
@@ -142,7 +161,7 @@ export async function openSealedStore(
     }
   }
   const memory: MemoryStore = createMemoryStore({ now: options.now, seed });
-  const lock = exclusive(db.name);
+  const turn = inTurn();
 
   /** Reads `targets` again from the disk into memory: another tab may have changed them. */
   async function refresh(targets: Target[]): Promise<void> {
@@ -216,19 +235,21 @@ export async function openSealedStore(
     return true;
   }
 
-  /** Changes waiting for the lock; they share its next turn: one read and one write for all. */
+  /** Changes waiting for the tab's next turn; they share it: one read and one write for all. */
   let waiting: Change[] | null = null;
 
   function change<T>(targets: Target[], operation: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const job: Change = { targets, operation, resolve: resolve as (value: unknown) => void, reject };
       if (waiting) {
+        mark('progress-change');
         waiting.push(job);
         return;
       }
       const batch = [job];
       waiting = batch;
-      lock(async () => {
+      mark('progress-change');
+      turn(async () => {
         // Changes made from now on wait for the next turn.
         waiting = null;
         const touched = distinct(batch.flatMap((one) => one.targets));
@@ -246,21 +267,25 @@ export async function openSealedStore(
         };
         // Usually no other tab wrote these records since this tab last did: one transaction checks
         // that and writes. Otherwise they are read again and the changes made on what is there.
-        const first = await run();
-        if (await write(touched, [], true)) return first;
-        await refresh(touched);
-        const outcomes = await run();
-        await write(touched);
+        let outcomes = await run();
+        for (let tries = 1; !(await write(touched, [], tries < TRIES)); tries++) {
+          await refresh(touched);
+          outcomes = await run();
+        }
         return outcomes;
       }).then(
         (outcomes) =>
           outcomes.forEach((outcome, i) => {
             const one = batch[i] as Change;
+            mark('progress-settled');
             if (outcome.ok) one.resolve(outcome.value);
             else one.reject(outcome.error);
           }),
         (error: unknown) => {
-          for (const one of batch) one.reject(error);
+          for (const one of batch) {
+            mark('progress-settled');
+            one.reject(error);
+          }
         },
       );
     });
@@ -274,7 +299,7 @@ export async function openSealedStore(
 
   // Progress an earlier version left in plain text is moved in now, and its stores emptied.
   // Stryker disable next-line ConditionalExpression: with nothing to move, moving writes what was just read
-  if (plain) await lock(() => write(recordsOf(memory.lessonIds()), PLAIN_STORES));
+  if (plain) await turn(() => write(recordsOf(memory.lessonIds()), PLAIN_STORES));
 
   return {
     saveAnswer: (answer, questionIds) =>
@@ -293,7 +318,7 @@ export async function openSealedStore(
       change([{ lesson: lessonId }], () => memory.recordReview(lessonId, questionId, correct)),
     getReviewCards: () => memory.getReviewCards(),
     replaceAll: (snapshot) =>
-      lock(async () => {
+      turn(async () => {
         // Lessons no longer in the snapshot have their records deleted.
         const before = memory.lessonIds();
         await memory.replaceAll(snapshot);

@@ -75,14 +75,14 @@ export async function answerQuestion(
 
 /**
  * Waits until the page has saved what it was changing: a learner's pause before reloading or
- * closing the app. Changes are saved under a Web Lock named after the database (storage/sealed.ts).
+ * closing the app. The store marks each change when it is made and when it has settled (storage/sealed.ts).
  */
 export async function progressSaved(page: Page): Promise<void> {
   await page.waitForFunction(
     async () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      const { held = [], pending = [] } = await navigator.locks.query();
-      return ![...held, ...pending].some((lock) => lock.name?.endsWith('-progress'));
+      const count = (name: string) => performance.getEntriesByName(name, 'mark').length;
+      return count('progress-change') === count('progress-settled');
     },
     null,
     { timeout: 10_000 },
