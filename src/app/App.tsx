@@ -5,7 +5,7 @@ import { AppBar } from './components/AppBar';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { LanguageSwitcher } from './components/LanguageSwitcher';
 import { lazyPage } from './components/Lazy';
-import { Notices } from './components/Notices';
+import { Notices, OfflineNotice } from './components/Notices';
 import { useLanguage } from './hooks';
 import { HomePage } from './pages/Home';
 import { LessonPage } from './pages/Lesson';
@@ -132,6 +132,7 @@ export function App() {
           <PageFor route={route} />
         </ErrorBoundary>
       </main>
+      <OfflineNotice />
       <footer class="app-footer">
         <nav aria-label={t('nav.more')}>
           <a href={href(route.locale, { page: 'help' })} aria-current={current('help')}>
