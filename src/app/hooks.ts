@@ -6,11 +6,14 @@ import { type Course, loadCourse } from './course';
 import { progressVersion, savedProgress } from './progress';
 import { useObservable } from './state';
 
-/** Moves focus to the page's heading once it is shown, so screen readers announce the new page. */
+/**
+ * Moves focus to the page's heading once it is shown, so screen readers announce the new page;
+ * without scrolling, so that going back to a page keeps the place the router returned to.
+ */
 export function usePageHeading<T extends HTMLElement>(ready: boolean) {
   const ref = useRef<T>(null);
   useEffect(() => {
-    if (ready) ref.current?.focus();
+    if (ready) ref.current?.focus({ preventScroll: true });
   }, [ready]);
   return ref;
 }

@@ -53,11 +53,18 @@ describe('a learner coming back', () => {
 
       await due.click();
       await page.getByRole('heading', { level: 1, name: 'Review' }).waitFor();
-      for (const question of questions) {
+      for (const [index, question] of questions.entries()) {
         const fieldset = page.locator('fieldset.question');
         await expect
           .poll(() => fieldset.locator('legend .question-prompt').textContent())
           .toBe(question.prompt.replace(/<[^>]+>/g, ''));
+        // Where the learner is, said once.
+        expect(
+          await page
+            .locator('main')
+            .getByText(new RegExp(`\\b${index + 1} of 2\\b`))
+            .count(),
+        ).toBe(1);
         expect(await fieldset.locator('li').count()).toBe(question.options.length);
         // Answer right this time: find the right options by their text, wherever the shuffle put them.
         const right = question.options
@@ -75,6 +82,35 @@ describe('a learner coming back', () => {
       // Rescheduled for later: nothing left for today, even after a reload.
       await page.reload();
       await page.getByText('Nothing to review today.').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('goes back from a lesson to the same place in the list of lessons', async () => {
+    const { context, page } = await phone(shared.browser());
+    try {
+      await page.goto(`${shared.server().url}#/en/`);
+      const last = page.locator('main a[href*="/lessons/"]').last();
+      await last.waitFor();
+      await last.scrollIntoViewIfNeeded();
+      await page.mouse.wheel(0, -200);
+      await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(1000);
+      await page.waitForTimeout(300);
+      const href = await last.getAttribute('href');
+      const before = (await last.boundingBox())?.y;
+      await last.click();
+      await page.waitForFunction(() => location.hash.includes('/lessons/'));
+      await page.locator('.lesson h1').waitFor();
+      // The lesson opens at its top.
+      expect(await page.evaluate(() => scrollY)).toBe(0);
+
+      await page.goBack();
+      await page.getByRole('heading', { level: 1, name: 'Learn to stay safe online' }).waitFor();
+      // The lesson just left is where it was on the screen, although the list now marks it as started.
+      await expect
+        .poll(async () => (await page.locator(`main a[href="${href}"]`).boundingBox())?.y)
+        .toBeCloseTo(before ?? 0, -1);
     } finally {
       await context.close();
     }

@@ -69,7 +69,6 @@ export default function ReviewPage({ locale }: { locale: string }) {
       {item && (
         <section aria-live="polite">
           <p class="meta">
-            <span>{t('review.position', { number: index + 1, total: items.length })}</span>
             <span {...textLang(item.lesson.locale)}>{t('review.from', { title: item.lesson.title })}</span>
           </p>
           <QuestionView
