@@ -10,5 +10,7 @@ export default defineConfig({
     include: ['tests/shared/**/*.test.ts', 'tests/storage/**/*.test.ts'],
     exclude: ['**/*fuzz*.test.ts'],
     environment: 'node',
+    // Key derivations are slow by design, and slower on a busy machine: a timeout is not a mutant caught.
+    testTimeout: 30_000,
   },
 });
