@@ -4,8 +4,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { compileCourse } from '../../src/compiler/course.ts';
 import { formatError } from '../../src/compiler/errors.ts';
 import { type CompiledFlow, compileFlow, type EnglishFlow } from '../../src/compiler/help-flows.ts';
+import { lessonStatuses } from '../../src/compiler/status.ts';
 import type { HelpDirectory, HelpEntry } from '../../src/shared/help.ts';
 import { positions } from './helpers.ts';
 
@@ -369,4 +371,22 @@ describe('hostile flows', () => {
     const result = compile([...START, ...ending('in', undefined, [`1. ${link}`]), ...ending('out')]);
     expect(positions(result.errors)).toEqual([expected]);
   });
+});
+
+describe("the course's flows", () => {
+  it('are in English, Hindi, Malay and Urdu, each translation current and leading where en.md does', () => {
+    const course = compileCourse('lessons');
+    expect(course.errors.filter((error) => error.file.includes('help/flows')).map(formatError)).toEqual([]);
+    const statuses = lessonStatuses(course).filter((status) => status.id.startsWith('help/flows/'));
+    expect(statuses.map((status) => status.id)).toEqual(
+      expect.arrayContaining([
+        'help/flows/account-hacked',
+        'help/flows/phone-lost-taken',
+        'help/flows/someone-detained',
+      ]),
+    );
+    for (const status of statuses)
+      for (const locale of ['hi', 'ms', 'ur'])
+        expect(status.locales[locale]?.state, `${status.id} ${locale}`).toBe('current');
+  }, 120_000);
 });
