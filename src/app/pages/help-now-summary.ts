@@ -18,7 +18,7 @@ export function flowSummary(flow: HelpFlow, path: readonly string[], t: TFunctio
   const ending = stepOf(flow, path[path.length - 1] ?? '');
   if (ending?.kind === 'ending') {
     lines.push('', `${t('helpNow.summary.steps')} ${ending.title}`);
-    ending.doNow.forEach((action, index) => lines.push(`${index + 1}. ${action.text}`));
+    for (const [index, action] of ending.doNow.entries()) lines.push(`${index + 1}. ${action.text}`);
   }
   return lines.join('\n');
 }
