@@ -133,7 +133,7 @@ describe('a disguised build', () => {
       await page.getByRole('link', { name: 'Clear' }).waitFor();
       expect(await page.getByText('Quick exit').count()).toBe(0);
       // First aid is there, one tap away, under a word that gives nothing away.
-      expect(await page.getByText('Help now').count()).toBe(0);
+      expect(await page.getByText('Help now', { exact: true }).count()).toBe(0);
       await page.getByRole('link', { name: 'Guide', exact: true }).click();
       await page.getByRole('heading', { name: 'Guide', level: 1 }).waitFor();
       expect(await page.title()).toBe('Notes');
