@@ -10,6 +10,11 @@ declare module 'virtual:help' {
   export default directory;
 }
 
+declare module 'virtual:help-flows' {
+  /** Help-now flows in each language (English where one is not translated), each in its own chunk. */
+  export const flows: Record<string, () => Promise<{ default: import('./shared/help-flows').HelpFlow[] }>>;
+}
+
 declare module 'virtual:strings' {
   type Strings = Record<string, unknown>;
   /** English strings of the app shell (home, lessons, notices); built into the first chunk. */

@@ -24,6 +24,7 @@ const SettingsPage = lazyPage(() => import('./pages/Settings').then((module) => 
 const ErasePage = lazyPage(() => import('./pages/Erase').then((module) => module.default));
 const GlossaryPage = lazyPage(() => import('./pages/Glossary').then((module) => module.default));
 const HelpPage = lazyPage(() => import('./pages/Help').then((module) => module.default));
+const HelpNowPage = lazyPage(() => import('./pages/HelpNow').then((module) => module.default));
 // Shown once, on first launch: not worth loading on every visit.
 const ChooseLanguagePage = lazyPage(() =>
   import('./pages/ChooseLanguage').then((module) => module.ChooseLanguagePage),
@@ -55,6 +56,8 @@ function PageFor({ route }: { route: Route }) {
       return <GlossaryPage locale={route.locale} termId={route.termId} />;
     case 'help':
       return <HelpPage locale={route.locale} />;
+    case 'help-now':
+      return <HelpNowPage locale={route.locale} />;
     default:
       return <LessonPage locale={route.locale} lessonId="" />;
   }
@@ -120,6 +123,14 @@ export function App() {
           </a>
         </nav>
         <p class="safety">
+          {/* Beside the way out, so that first aid is one tap away at every scroll position. */}
+          <a
+            class="help-now-link"
+            href={href(route.locale, { page: 'help-now' })}
+            aria-current={current('help-now')}
+          >
+            {t('nav.helpNow')}
+          </a>
           <a href={href(route.locale, { page: 'erase' })} aria-current={current('erase')}>
             {t('nav.erase')}
           </a>

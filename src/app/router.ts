@@ -16,6 +16,7 @@ export type Page =
   | { page: 'erase' }
   | { page: 'glossary'; termId?: string }
   | { page: 'help' }
+  | { page: 'help-now' }
   | { page: 'not-found' };
 export type Route = Page & { locale: Locale };
 
@@ -35,6 +36,7 @@ const PAGES: Record<string, { page: Page['page']; params: string[]; required: nu
   share: { page: 'share', params: [], required: 0 },
   erase: { page: 'erase', params: [], required: 0 },
   help: { page: 'help', params: [], required: 0 },
+  'help-now': { page: 'help-now', params: [], required: 0 },
 };
 
 let opaque = false;

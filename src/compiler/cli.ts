@@ -49,7 +49,8 @@ function check(dir: string, out: Print, err: Print): number {
   out(
     `OK: ${plural(course.entries.length, 'lesson')} in ${plural(course.modules.length, 'module')}, ` +
       `${plural(questions, 'question')}, ${plural(items, 'checklist item')}, ${plural(translations, 'translation')}` +
-      `${course.help ? `, ${course.help.entries.length} help directory entr${course.help.entries.length === 1 ? 'y' : 'ies'}` : ''}.`,
+      `${course.help ? `, ${course.help.entries.length} help directory entr${course.help.entries.length === 1 ? 'y' : 'ies'}` : ''}` +
+      `${course.flows.size > 0 ? `, ${plural(course.flows.size, 'help-now flow')}` : ''}.`,
   );
   return 0;
 }

@@ -8,6 +8,7 @@ import { type CourseModule, type CourseRules, readCourseFile } from './course-fi
 import type { ContentError } from './errors.ts';
 import { type CompiledGlossary, compileGlossary, GLOSSARY_FOLDER } from './glossary.ts';
 import { HELP_FOLDER, readHelpDirectory } from './help-directory.ts';
+import { type CompiledFlow, compileFlows } from './help-flows.ts';
 import { type CompiledLesson, compileLesson, type EnglishSource } from './lesson.ts';
 import { type LinkPolicy, STRICT_POLICY } from './link-trust.ts';
 import { checkRules } from './rules.ts';
@@ -33,6 +34,8 @@ export interface CompiledCourse {
   workshops: Map<string, Workshop[]>;
   /** The help directory (help/directory.yaml), or null when the folder has none. */
   help: HelpDirectory | null;
+  /** Help-now flows (help/flows/), by flow id then locale. */
+  flows: Map<string, Map<string, CompiledFlow>>;
   /** Problems that do not stop the build, such as help entries not verified in six months. */
   warnings: ContentError[];
 }
@@ -222,6 +225,12 @@ export function compileCourse(dir: string, options: { now?: Date } = {}): Compil
     ),
   }));
   const help = readHelpDirectory(dir, display, errors, files, now);
+  const flows = compileFlows(
+    dir,
+    { lessonIds, directory: help.directory, policy: links, display },
+    errors,
+    files,
+  );
   const ordered = moduleEntries.flatMap((module) =>
     module.lessons.map((id) => entries.get(id) as LessonEntry),
   );
@@ -236,6 +245,7 @@ export function compileCourse(dir: string, options: { now?: Date } = {}): Compil
     glossaries,
     workshops: compileWorkshops(dir, lessonIds, display, errors, files),
     help: help.directory,
+    flows,
     warnings: help.warnings,
   };
 }

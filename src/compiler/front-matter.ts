@@ -130,6 +130,43 @@ export function splitGlossary(
   });
 }
 
+/** Front matter of a help-now flow: its title and summary; a translation adds status and source hash. */
+export interface FlowFrontMatter {
+  id: string;
+  title: string;
+  summary: string;
+  status: TranslationStatus | null;
+  sourceHash: string | null;
+}
+
+/** Reads a flow's front matter (English when `translation` is false); `reviewed` is en.md's alone. */
+export function splitFlow(
+  source: string,
+  folderId: string,
+  report: Report,
+  translation: boolean,
+): SplitLesson<FlowFrontMatter> {
+  return split(source, report, (fields) => {
+    const allowed = translation
+      ? ['id', 'title', 'summary', 'status', 'source_hash']
+      : ['id', 'title', 'summary', 'reviewed'];
+    fields.allowOnly(allowed, () => 'is not a flow field');
+    const id = fields.id(folderId);
+    const title = fields.text('title');
+    const summary = fields.text('summary');
+    if (!translation) fields.date('reviewed');
+    const status = !translation
+      ? null
+      : fields.has('status')
+        ? fields.oneOf('status', TRANSLATION_STATUSES)
+        : 'draft';
+    const sourceHash = translation
+      ? fields.optionalText('source_hash', HASH, 'a hash written by "npm run lessons -- stamp"')
+      : null;
+    return fields.ok ? { id, title, summary, status, sourceHash } : null;
+  });
+}
+
 /** Field readers over one front-matter map; each reports its own problems and clears `ok`. */
 interface Fields {
   ok: boolean;

@@ -10,6 +10,7 @@ import { LOCALES, SOURCE_LOCALE } from '../shared/locales.ts';
 import type { LessonInfo, ModuleInfo, Workshop } from '../shared/types.ts';
 import { type CompiledCourse, compileCourse } from './course.ts';
 import { ContentErrors } from './errors.ts';
+import { flowsIn } from './help-flows.ts';
 import { buildSearchIndex } from './search-index.ts';
 
 const COURSE = 'virtual:course';
@@ -17,6 +18,7 @@ const LESSON = 'virtual:lesson/';
 const GLOSSARY = 'virtual:glossary/';
 const SEARCH = 'virtual:search/';
 const HELP = 'virtual:help';
+const FLOWS = 'virtual:help-flows';
 
 /** A module whose default export is `data`; JSON.parse is faster to start than an object literal. */
 function jsonModule(data: unknown): string {
@@ -119,7 +121,8 @@ export function lessonsPlugin(dir: string, options: LessonsPluginOptions = {}): 
                   : null;
                 const search = id.startsWith(`\0${SEARCH}`) ? `search.${id.slice(SEARCH.length + 1)}` : null;
                 const help = id === `\0${HELP}` ? 'help-directory' : null;
-                return `assets/${lesson ?? text ?? glossary ?? search ?? help ?? '[name]'}-[hash].js`;
+                const flows = id.startsWith(`\0${FLOWS}/`) ? `help-now.${id.slice(FLOWS.length + 2)}` : null;
+                return `assets/${lesson ?? text ?? glossary ?? search ?? help ?? flows ?? '[name]'}-[hash].js`;
               },
             },
           },
@@ -130,8 +133,11 @@ export function lessonsPlugin(dir: string, options: LessonsPluginOptions = {}): 
       compile();
     },
     resolveId(id) {
-      const exact = id === COURSE || id === HELP;
-      if ([`${COURSE}/`, LESSON, GLOSSARY, SEARCH].some((prefix) => id.startsWith(prefix)) || exact) {
+      const exact = id === COURSE || id === HELP || id === FLOWS;
+      if (
+        [`${COURSE}/`, LESSON, GLOSSARY, SEARCH, `${FLOWS}/`].some((prefix) => id.startsWith(prefix)) ||
+        exact
+      ) {
         return `\0${id}`;
       }
       return null;
@@ -152,6 +158,17 @@ export function lessonsPlugin(dir: string, options: LessonsPluginOptions = {}): 
       if (name.startsWith(`${COURSE}/`)) return courseIndexModule(current(), name.slice(COURSE.length + 1));
       // The help directory is its own chunk, loaded by the Get help page only.
       if (name === HELP) return jsonModule(current().help ?? { entries: [] });
+      // Help-now flows: a loader per language, then each language's flows in a chunk of its own.
+      if (name === FLOWS) {
+        const loaders = LOCALES.map(
+          (locale) => `${JSON.stringify(locale)}: () => import(${JSON.stringify(`${FLOWS}/${locale}`)})`,
+        );
+        return `export const flows = {${loaders.join(', ')}};`;
+      }
+      if (name.startsWith(`${FLOWS}/`)) {
+        const flows = jsonModule(flowsIn(current().flows, name.slice(FLOWS.length + 1)));
+        return opaque ? opaqueLink(flows) : flows;
+      }
       if (name.startsWith(SEARCH)) {
         return `export default ${JSON.stringify(buildSearchIndex(current(), name.slice(SEARCH.length)))};`;
       }

@@ -4,8 +4,9 @@ import path from 'node:path';
 import { SOURCE_LOCALE } from '../shared/locales.ts';
 import { compileCourse } from './course.ts';
 import { formatError, sortErrors } from './errors.ts';
-import { splitGlossary, splitLesson } from './front-matter.ts';
+import { splitFlow, splitGlossary, splitLesson } from './front-matter.ts';
 import { GLOSSARY_FOLDER } from './glossary.ts';
+import { FLOWS_FOLDER } from './help-flows.ts';
 import { sourceHash } from './source-hash.ts';
 
 /** The current source hash of a lesson's en.md, or an error message. */
@@ -16,9 +17,14 @@ export function englishHash(dir: string, id: string): string {
   const problems: string[] = [];
   const report = (line: number, col: number, message: string) => problems.push(`${line}:${col}: ${message}`);
   const source = readFileSync(file, 'utf8');
-  // The glossary is stamped like a lesson: `stamp glossary ur`.
+  // The glossary is stamped like a lesson: `stamp glossary ur`; a flow by its folder: `stamp help/flows/<id> ur`.
+  const flow = id.startsWith(`${FLOWS_FOLDER}/`) ? id.slice(FLOWS_FOLDER.length + 1) : null;
   const { meta, body } =
-    id === GLOSSARY_FOLDER ? splitGlossary(source, report, false) : splitLesson(source, id, report);
+    id === GLOSSARY_FOLDER
+      ? splitGlossary(source, report, false)
+      : flow
+        ? splitFlow(source, flow, report, false)
+        : splitLesson(source, id, report);
   if (!meta || body === null) throw new Error(`The English lesson has errors; run "lessons check" first.`);
   return sourceHash(meta.title, meta.summary, body);
 }

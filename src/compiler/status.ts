@@ -2,6 +2,7 @@
 import { LOCALES, SOURCE_LOCALE } from '../shared/locales.ts';
 import type { Block } from '../shared/types.ts';
 import type { CompiledCourse } from './course.ts';
+import { FLOWS_FOLDER } from './help-flows.ts';
 import type { CompiledLesson } from './lesson.ts';
 
 export type TranslationState = 'missing' | 'current' | 'stale' | 'mismatched';
@@ -91,5 +92,28 @@ export function lessonStatuses(course: CompiledCourse): LessonStatus[] {
     }
     statuses.push(status);
   }
+  statuses.push(...flowStatuses(course));
   return statuses;
+}
+
+/** Help-now flows, as `help/flows/<id>`: a translation with errors is mismatched, like a lesson. */
+function flowStatuses(course: CompiledCourse): LessonStatus[] {
+  return [...course.flows].map(([id, results]) => {
+    const english = results.get(SOURCE_LOCALE);
+    const status: LessonStatus = { id: `${FLOWS_FOLDER}/${id}`, locales: {} };
+    for (const locale of LOCALES) {
+      if (locale === SOURCE_LOCALE) continue;
+      const translation = results.get(locale);
+      if (!translation || !english) {
+        status.locales[locale] = { state: 'missing', problems: [] };
+        continue;
+      }
+      const problems =
+        translation.errors.length > 0 ? [`${translation.errors.length} error(s) (run "lessons check")`] : [];
+      const state =
+        problems.length > 0 ? 'mismatched' : translation.sourceHash !== english.hash ? 'stale' : 'current';
+      status.locales[locale] = { state, status: translation.flow?.translation?.status, problems };
+    }
+    return status;
+  });
 }

@@ -26,6 +26,7 @@ export const PAGE_GROUPS = [
   'workshops',
   'share',
   'help',
+  'helpNow',
   // Notices are rare: their words load when one is first shown.
   'notice',
   // Only a disguise's notepad uses these (src/app/notepad/).

@@ -17,6 +17,8 @@ export const OPAQUE_PATHS: Readonly<Record<string, string>> = {
   glossary: 't',
   share: 'h',
   erase: 'c',
+  help: 'g',
+  'help-now': 'n',
 };
 
 /** True for a code made by `addressToken`: ids never hold "_", so a code is never taken for one. */

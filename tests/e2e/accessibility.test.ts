@@ -48,6 +48,7 @@ const PAGES: [string, string, string][] = [
   ['settings', 'settings', '.settings h1'],
   ['erase', 'erase', '.erase h1'],
   ['get help', 'help', '.help h1'],
+  ['help now', 'help-now', '.help-now h1'],
 ];
 
 describe.each(['en', 'ur'])('in %s', (locale) => {

@@ -132,6 +132,13 @@ describe('a disguised build', () => {
       await page.getByRole('button', { name: 'Close' }).waitFor();
       await page.getByRole('link', { name: 'Clear' }).waitFor();
       expect(await page.getByText('Quick exit').count()).toBe(0);
+      // First aid is there, one tap away, under a word that gives nothing away.
+      expect(await page.getByText('Help now', { exact: true }).count()).toBe(0);
+      await page.getByRole('link', { name: 'Guide', exact: true }).click();
+      await page.getByRole('heading', { name: 'Guide', level: 1 }).waitFor();
+      expect(await page.title()).toBe('Notes');
+      expect(givesAway(page.url())).toEqual([]);
+      expect(page.url()).not.toMatch(/help/);
       expect(await page.getByText('Learn to stay safe online').count()).toBe(0);
       // Grey, not the app's own teal.
       expect(await page.locator('.app-bar').evaluate((bar) => getComputedStyle(bar).backgroundColor)).toBe(

@@ -17,7 +17,8 @@ function searchText(entry: HelpEntry, locale: string): string {
     .toLocaleLowerCase(locale);
 }
 
-function CountryChooser({ onChoose }: { onChoose: (country: CountryChoice) => void }) {
+/** Asks once which country the learner is in (the Help now page asks with it too). */
+export function CountryChooser({ onChoose }: { onChoose: (country: CountryChoice) => void }) {
   return (
     <fieldset class="choices help-country-choice">
       <legend>{t('help.whereAreYou')}</legend>
