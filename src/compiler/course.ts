@@ -33,7 +33,7 @@ export interface CompiledCourse {
   workshops: Map<string, Workshop[]>;
   /** The help directory (help/directory.yaml), or null when the folder has none. */
   help: HelpDirectory | null;
-  /** Problems that do not stop the build, such as help entries not verified in six months. */
+  /** Problems that do not stop the build: help entries and law notes not checked in six months. */
   warnings: ContentError[];
 }
 
@@ -95,6 +95,7 @@ function display(file: string): string {
 export function compileCourse(dir: string, options: { now?: Date } = {}): CompiledCourse {
   const now = options.now ?? new Date();
   const errors: ContentError[] = [];
+  const warnings: ContentError[] = [];
   const files: string[] = [];
   const courseFile = path.join(dir, COURSE_FILE);
   const folders = existsSync(dir)
@@ -176,8 +177,10 @@ export function compileCourse(dir: string, options: { now?: Date } = {}): Compil
         termIds,
         english,
         policy: links,
+        now,
       });
       errors.push(...result.errors);
+      warnings.push(...result.warnings);
       if (result.lesson) byLocale.set(locale, result.lesson);
       results.set(locale, result);
       return result;
@@ -236,7 +239,7 @@ export function compileCourse(dir: string, options: { now?: Date } = {}): Compil
     glossaries,
     workshops: compileWorkshops(dir, lessonIds, display, errors, files),
     help: help.directory,
-    warnings: help.warnings,
+    warnings: [...warnings, ...help.warnings],
   };
 }
 

@@ -359,8 +359,8 @@ describe('hostile lessons that are refused', () => {
 
   it('refuses block kinds, question types and ids that carry markup', () => {
     expect(errorsIn('hostile-blocks')).toEqual([
-      '11:5: unknown block "script": use tip, warning, trainer, checklist or question',
-      `15:5: unknown block "onload=__canary.push('onload')": use tip, warning, trainer, checklist or question`,
+      '11:5: unknown block "script": use tip, warning, trainer, checklist, question or law',
+      `15:5: unknown block "onload=__canary.push('onload')": use tip, warning, trainer, checklist, question or law`,
       '19:21: a question needs one id after its type, using a-z, 0-9 and "-"',
       '28:14: a question starts "::: question TYPE ID", with TYPE one of single, multiple, true-false',
       '38:7: "<script>" is not a valid id: use a-z, 0-9 and "-"',
