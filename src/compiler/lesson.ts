@@ -130,6 +130,7 @@ export function compileLesson(input: LessonSource): CompiledLesson {
   const positions = new Map<string, number>();
   const context: LawContext = {
     now: input.now ?? new Date(),
+    translation: isTranslation,
     warn: (line, col, message) =>
       warnings.push({ file: input.file, line: bodyLine + line + 1, col, message }),
     lines,

@@ -10,6 +10,9 @@ export type LawCountry = (typeof LAW_COUNTRIES)[number];
 /** A law note says one to three plain sentences: more belongs in the lesson or with a lawyer. */
 export const LAW_NOTE_MAX_WORDS = 80;
 
+/** The same note in Hindi or Urdu takes about a third more words (postpositions are words of their own). */
+export const LAW_NOTE_MAX_WORDS_TRANSLATED = 110;
+
 /** A note not checked for this many months is shown with "check before relying on it". */
 export const LAW_STALE_MONTHS = 6;
 

@@ -202,3 +202,23 @@ describe('a translation', () => {
     ]);
   });
 });
+
+describe('the length of a law note', () => {
+  it('gives a translation more words than en.md, for languages that need more to say the same', () => {
+    const english = englishOf(['::: law IN checked=2026-12-01', BODY, ':::']);
+    const long = `**Act, section 1**: ${'शब्द '.repeat(100)}`;
+    expect(
+      positions(
+        compileTranslation(translation({}, ['::: law IN checked=2026-12-01', long, ':::']), english, 'hi')
+          .errors,
+      ),
+    ).toEqual([]);
+    const longer = `**Act, section 1**: ${'शब्द '.repeat(110)}`;
+    expect(
+      positions(
+        compileTranslation(translation({}, ['::: law IN checked=2026-12-01', longer, ':::']), english, 'hi')
+          .errors,
+      ),
+    ).toEqual(['9:1: the law note has 113 words: keep it to 110 or fewer (one to three sentences)']);
+  });
+});
