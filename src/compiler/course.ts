@@ -36,7 +36,7 @@ export interface CompiledCourse {
   help: HelpDirectory | null;
   /** Help-now flows (help/flows/), by flow id then locale. */
   flows: Map<string, Map<string, CompiledFlow>>;
-  /** Problems that do not stop the build, such as help entries not verified in six months. */
+  /** Problems that do not stop the build: help entries and law notes not checked in six months. */
   warnings: ContentError[];
 }
 
@@ -98,6 +98,7 @@ function display(file: string): string {
 export function compileCourse(dir: string, options: { now?: Date } = {}): CompiledCourse {
   const now = options.now ?? new Date();
   const errors: ContentError[] = [];
+  const warnings: ContentError[] = [];
   const files: string[] = [];
   const courseFile = path.join(dir, COURSE_FILE);
   const folders = existsSync(dir)
@@ -179,8 +180,10 @@ export function compileCourse(dir: string, options: { now?: Date } = {}): Compil
         termIds,
         english,
         policy: links,
+        now,
       });
       errors.push(...result.errors);
+      warnings.push(...result.warnings);
       if (result.lesson) byLocale.set(locale, result.lesson);
       results.set(locale, result);
       return result;
@@ -246,7 +249,7 @@ export function compileCourse(dir: string, options: { now?: Date } = {}): Compil
     workshops: compileWorkshops(dir, lessonIds, display, errors, files),
     help: help.directory,
     flows,
-    warnings: help.warnings,
+    warnings: [...warnings, ...help.warnings],
   };
 }
 

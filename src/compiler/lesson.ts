@@ -11,6 +11,7 @@ import {
   splitTranslation,
   type TranslationFrontMatter,
 } from './front-matter.ts';
+import { compareLawNotes, type LawContext, readLawNote } from './law-notes.ts';
 import { type LinkPolicy, STRICT_POLICY } from './link-trust.ts';
 import { checkLinks, type FoundLink } from './links.ts';
 import { createMarkdown, inside, topLevelBlocks } from './markdown.ts';
@@ -34,6 +35,8 @@ export interface LessonSource {
   english?: EnglishSource | null;
   /** What course.yaml allows beyond https-only links that keep the English targets. */
   policy?: LinkPolicy;
+  /** Today, to find law notes dated in the future or not checked for six months. */
+  now?: Date;
 }
 
 /** What a translation takes from its English lesson. */
@@ -57,6 +60,8 @@ export interface CompiledLesson {
   questions: string[];
   checklist: string[];
   errors: ContentError[];
+  /** Problems that do not stop the build: law notes not checked for six months. */
+  warnings: ContentError[];
   /** For an English lesson: the hash its translations record as `source_hash`. */
   hash: string | null;
   /** For a translation: the `source_hash` it records. */
@@ -67,12 +72,13 @@ export interface CompiledLesson {
 }
 
 const CALLOUTS = new Set(['tip', 'warning']);
-const KINDS = 'tip, warning, trainer, checklist or question';
+const KINDS = 'tip, warning, trainer, checklist, question or law';
 const md = createMarkdown();
 
 /** Compiles a lesson; every problem found is in `errors`, each with its line and column. */
 export function compileLesson(input: LessonSource): CompiledLesson {
   const errors: ContentError[] = [];
+  const warnings: ContentError[] = [];
   const report = (line: number, col: number, message: string) =>
     errors.push({ file: input.file, line, col, message });
   const isTranslation = input.english !== undefined;
@@ -87,6 +93,7 @@ export function compileLesson(input: LessonSource): CompiledLesson {
     questions: [],
     checklist: [],
     errors,
+    warnings,
     hash: null,
     sourceHash: null,
     outline: { headings: [], links: [], images: [] },
@@ -121,7 +128,11 @@ export function compileLesson(input: LessonSource): CompiledLesson {
   };
   const ids = new Map<string, number>();
   const positions = new Map<string, number>();
-  const context: BlockContext = {
+  const context: LawContext = {
+    now: input.now ?? new Date(),
+    translation: isTranslation,
+    warn: (line, col, message) =>
+      warnings.push({ file: input.file, line: bodyLine + line + 1, col, message }),
     lines,
     report: reportBody,
     inline(text, from, to) {
@@ -159,13 +170,36 @@ export function compileLesson(input: LessonSource): CompiledLesson {
     if (pending.length > 0) blocks.push({ kind: 'html', html: context.blocks(pending) });
     pending = [];
   };
+  // The level of the last heading, so a law note's heading fits the outline (the title is h1).
+  let heading = 1;
+  const lawLines: number[] = [];
+  const lawTitles = new Map<string, number>();
   for (const block of topLevelBlocks(tokens)) {
     const open = block[0];
     if (open?.type !== 'container_open') {
+      if (open?.type === 'heading_open') heading = Number(open.tag.slice(1));
       pending.push(...block);
       continue;
     }
     flush();
+    if (open.info.split(/\s+/)[0] === 'law') {
+      const line = open.map?.[0] ?? 0;
+      lawLines.push(bodyLine + line + 1);
+      const note = readLawNote(open, inside(block), context, Math.min(heading + 1, 6));
+      if (!note) continue;
+      // The note's name is its landmark's name: two alike could not be told apart.
+      const name = `${note.country} ${note.title}`;
+      const first = lawTitles.get(name);
+      if (first === undefined) lawTitles.set(name, line);
+      else
+        reportBody(
+          line,
+          1,
+          `a ${note.country} law note on "${note.title}" is already on line ${bodyLine + first + 1}: say it once`,
+        );
+      blocks.push(note);
+      continue;
+    }
     const next = readContainer(open, inside(block), context);
     const last = blocks[blocks.length - 1];
     if (next?.kind === 'quiz' && last?.kind === 'quiz') last.questions.push(...next.questions);
@@ -184,12 +218,15 @@ export function compileLesson(input: LessonSource): CompiledLesson {
     const lesson: Lesson | null = meta && { ...meta, locale: input.locale, blocks };
     const hash = meta && sourceHash(meta.title, meta.summary, body);
     const links = found.map((link) => link.href);
-    return { lesson, questions, checklist, errors, hash, sourceHash: null, outline, links };
+    return { lesson, questions, checklist, errors, warnings, hash, sourceHash: null, outline, links };
   }
 
   const meta = split.meta as TranslationFrontMatter | null;
   const english = input.english;
-  if (english) compareWithSource(english.lesson, blocks, { positions, report, bodyLine: bodyLine + 1 });
+  if (english) {
+    compareWithSource(english.lesson, blocks, { positions, report, bodyLine: bodyLine + 1 });
+    compareLawNotes(english.lesson.blocks, blocks, lawLines, bodyLine + 1, report);
+  }
   if (english?.links)
     compareLinks(english.links, found, input.locale, input.policy ?? STRICT_POLICY, reportBody);
   const lesson: Lesson | null =
@@ -213,6 +250,7 @@ export function compileLesson(input: LessonSource): CompiledLesson {
     questions,
     checklist,
     errors,
+    warnings,
     hash: null,
     sourceHash: meta?.sourceHash ?? null,
     outline,

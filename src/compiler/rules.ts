@@ -4,7 +4,7 @@ import type { CourseRules } from './course-file.ts';
 import type { ContentError } from './errors.ts';
 import type { CompiledLesson } from './lesson.ts';
 
-/** Words of lesson text a learner reads: prose and callouts, not trainer notes, quiz or checklist. */
+/** Words of lesson text a learner reads: prose and callouts, not trainer or law notes, quiz or checklist. */
 export function countWords(lesson: Lesson): number {
   const text = lesson.blocks
     .map((block) => (block.kind === 'html' || block.kind === 'callout' ? block.html : ''))

@@ -27,6 +27,8 @@ export const PAGE_GROUPS = [
   'share',
   'help',
   'helpNow',
+  // Law notes in lessons load their words with their own code (src/app/pages/law-notes.tsx).
+  'law',
   // Notices are rare: their words load when one is first shown.
   'notice',
   // Only a disguise's notepad uses these (src/app/notepad/).

@@ -1,4 +1,5 @@
 /** Types of a compiled course: what the build hands the app. */
+import type { LawNote } from './law.ts';
 
 export const LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -37,7 +38,8 @@ export type Block =
   | { kind: 'callout'; tone: 'tip' | 'warning'; html: string }
   | { kind: 'trainer'; html: string }
   | { kind: 'quiz'; questions: Question[] }
-  | { kind: 'checklist'; items: ChecklistItem[] };
+  | { kind: 'checklist'; items: ChecklistItem[] }
+  | LawNote;
 
 /** A lesson in one language, as loaded by the app from its own chunk. */
 export interface Lesson {

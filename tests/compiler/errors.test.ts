@@ -17,7 +17,9 @@ describe('block errors', () => {
       ),
     );
     expect(error).toMatchObject({ line: 12, col: 5 });
-    expect(error.message).toContain('unknown block "note": use tip, warning, trainer, checklist or question');
+    expect(error.message).toContain(
+      'unknown block "note": use tip, warning, trainer, checklist, question or law',
+    );
   });
 
   it('reports a block left open at the end of the file, at its opening line', () => {

@@ -241,9 +241,20 @@ describe('hostile lessons that are refused', () => {
           'hostile-front-matter',
           'images',
           'javascript-links',
+          'law-notes',
         ].map((id) => `${REFUSED}/${id}/en.md`),
       ),
     );
+  });
+
+  it('refuses a law note that hides where its link goes, reorders its text or carries markup', () => {
+    const FIRST_LINE = '"::: law COUNTRY checked=YYYY-MM-DD", with COUNTRY one of IN, MY, PK';
+    expect(errorsIn('law-notes')).toEqual([
+      '12:93: the link text shows "pakistancode.gov.pk" but the link goes to "evil.example": make the text name the place the link really goes',
+      `16:60: ${CONTROL('202E')}`,
+      `19:31: "<script>__canary.push('law" does not belong on the first line: ${FIRST_LINE}`,
+      `19:58: "header')</script>" does not belong on the first line: ${FIRST_LINE}`,
+    ]);
   });
 
   it('refuses every way of writing a javascript: link, where it stands', () => {
@@ -359,8 +370,8 @@ describe('hostile lessons that are refused', () => {
 
   it('refuses block kinds, question types and ids that carry markup', () => {
     expect(errorsIn('hostile-blocks')).toEqual([
-      '11:5: unknown block "script": use tip, warning, trainer, checklist or question',
-      `15:5: unknown block "onload=__canary.push('onload')": use tip, warning, trainer, checklist or question`,
+      '11:5: unknown block "script": use tip, warning, trainer, checklist, question or law',
+      `15:5: unknown block "onload=__canary.push('onload')": use tip, warning, trainer, checklist, question or law`,
       '19:21: a question needs one id after its type, using a-z, 0-9 and "-"',
       '28:14: a question starts "::: question TYPE ID", with TYPE one of single, multiple, true-false',
       '38:7: "<script>" is not a valid id: use a-z, 0-9 and "-"',

@@ -123,10 +123,14 @@ async function withoutPolicy(): Promise<Session> {
 /** Every word in the page, hidden ones too (trainer notes, the printed answer key). */
 const pageText = (page: Page) => page.evaluate(() => document.body.textContent ?? '');
 
+/** Whether a lesson file has law notes, which are drawn once their own code has loaded. */
+const hasLawNotes = (file: string) => readFileSync(path.join(lessons, file), 'utf8').includes('::: law');
+
 /** Opens a lesson, answers its questions and opens its glossary words, so every part is shown. */
-async function readLesson(page: Page, url: string): Promise<string> {
+async function readLesson(page: Page, url: string, lawNotes = false): Promise<string> {
   await page.goto(url);
   await page.locator('.lesson h1').waitFor();
+  if (lawNotes) await page.locator('.callout-law').first().waitFor();
   const questions = await page.locator('fieldset.question').count();
   for (let index = 0; index < questions; index++) await answerQuestion(page, index);
   const terms = page.locator('button.term');
@@ -157,7 +161,7 @@ describe('hostile lessons in Chromium', () => {
     const { context, page, requests, dialogs, errors } = await hostilePage();
     try {
       for (const id of lessonIds()) {
-        const text = await readLesson(page, `${server.url}#/en/lessons/${id}`);
+        const text = await readLesson(page, `${server.url}#/en/lessons/${id}`, hasLawNotes(`${id}/en.md`));
         expect(await traces(page, dialogs, errors), id).toEqual(NOTHING);
         for (const payload of payloadsOf(`${id}/en.md`)) expect(text, `${id}: ${payload}`).toContain(payload);
         const slides = await readSlides(page, `${server.url}#/en/present/${id}`);
@@ -201,7 +205,7 @@ describe('hostile lessons in Chromium', () => {
     const { context, page, dialogs, errors } = await hostilePage(true);
     try {
       for (const id of lessonIds()) {
-        await readLesson(page, `${server.url}#/en/lessons/${id}`);
+        await readLesson(page, `${server.url}#/en/lessons/${id}`, hasLawNotes(`${id}/en.md`));
         expect(await traces(page, dialogs, errors), id).toEqual(NOTHING);
       }
       await readLesson(page, `${server.url}#/ur/lessons/right-to-left`);
@@ -222,6 +226,12 @@ describe('hostile lessons in Chromium', () => {
       expect(await traces(page, dialogs, errors)).toEqual(NOTHING);
       expect(await shown("<script>__canary.push('title')</script>")).toBe(true);
       expect(await shown("<script>__canary.push('script block')</script>")).toBe(true);
+      // A law note's law, in bold, and its landmark's name keep the markup as text too.
+      await page.locator('.callout-law').waitFor();
+      expect(await shown("<script>__canary.push('law title')</script> Act, section 1")).toBe(true);
+      expect(await page.getByRole('complementary', { name: /__canary\.push\('law title'\)/ }).count()).toBe(
+        1,
+      );
       // The page's title names no lesson, so none of the lesson's markup reaches it.
       await expect.poll(() => page.title()).toBe('Lesson · Safe Online');
       // The only elements in the lesson are those the app and the compiler write.

@@ -2,6 +2,7 @@
 import { t } from '../../i18n';
 import type { Lesson } from '../../shared/types';
 import { textLang } from '../components/text-lang';
+import { LawNoteBox } from './law-notes';
 
 export function Handout({ lesson }: { lesson: Lesson }) {
   const questions = lesson.blocks.flatMap((block) => (block.kind === 'quiz' ? block.questions : []));
@@ -18,6 +19,19 @@ export function Handout({ lesson }: { lesson: Lesson }) {
               key={index}
               class={`callout callout-${block.tone}`}
               dangerouslySetInnerHTML={{ __html: block.html }}
+            />
+          );
+        }
+        // A handout may go to a room from several countries: it carries every country's note.
+        if (block.kind === 'law') {
+          return (
+            <LawNoteBox
+              key={index}
+              note={block}
+              locale={lesson.locale}
+              country={null}
+              text={textLang(lesson.locale)}
+              chooser={false}
             />
           );
         }

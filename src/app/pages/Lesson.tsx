@@ -14,6 +14,7 @@ import { useCourse, usePageHeading } from '../hooks';
 import { LAST_LESSON_SETTING, progressStore } from '../progress';
 import { href } from '../router';
 import { setTitle } from '../title';
+import type { loadLawNotes } from './law-notes';
 import { useLessonProgress } from './lesson-progress';
 
 interface Props {
@@ -69,6 +70,7 @@ function LoadedLesson({ locale, course, entry, section }: LoadedProps) {
     (Boolean(lesson && progress.loaded) || failed) && !section,
   );
   const article = useRef<HTMLElement>(null);
+  const law = useLawNotes(lesson);
 
   // Opened at a section (from search): move there, so keyboard and screen-reader users start at it.
   useEffect(() => {
@@ -210,6 +212,10 @@ function LoadedLesson({ locale, course, entry, section }: LoadedProps) {
                   text={text}
                 />
               );
+            case 'law':
+              return (
+                law && <law.Box key={index} note={block} locale={locale} country={law.country} text={text} />
+              );
             default:
               // Trainer notes: in the page, but shown only in trainer mode (styles.css, data-trainer).
               return (
@@ -249,6 +255,29 @@ function LoadedLesson({ locale, course, entry, section }: LoadedProps) {
       </article>
     </div>
   );
+}
+
+type LawNotes = Awaited<ReturnType<typeof loadLawNotes>>;
+
+/** The law notes' box and the learner's country, loaded only for a lesson that has law notes. */
+function useLawNotes(lesson: Lesson | null): LawNotes | null {
+  const [law, setLaw] = useState<LawNotes | null>(null);
+  const wanted = Boolean(lesson?.blocks.some((block) => block.kind === 'law'));
+  useEffect(() => {
+    if (!wanted) return;
+    let live = true;
+    // Should the notes fail to load, the lesson still reads in full without them.
+    import('./law-notes')
+      .then((module) => module.loadLawNotes())
+      .then(
+        (loaded) => live && setLaw(loaded),
+        () => {},
+      );
+    return () => {
+      live = false;
+    };
+  }, [wanted]);
+  return law;
 }
 
 /** The right answers, for a printed handout only: on a page of its own after the lesson. */
