@@ -63,7 +63,10 @@ describe('the Get help page', () => {
       await search.fill('take it down');
       expect(await names(page)).toEqual(['Take It Down']);
       await search.fill('press freedom');
-      expect(await names(page)).toEqual(['Committee to Protect Journalists (CPJ)']);
+      expect(await names(page)).toEqual([
+        'Committee to Protect Journalists (CPJ)',
+        'Reporters Without Borders (RSF) Assistance Desk',
+      ]);
       await search.fill('no such service');
       expect(await names(page)).toEqual([]);
       expect(await page.getByRole('status').textContent()).toBe('No service matches your search.');
