@@ -120,6 +120,26 @@ describe('the Get help page', () => {
     }
   });
 
+  it('in Urdu, describes each service in Urdu, marked as a machine translation like a lesson', async () => {
+    const { context, page } = await phone(shared.browser());
+    try {
+      await page.goto(`${shared.server().url}#/ur/help`);
+      await page.getByRole('button', { name: 'پاکستان' }).click();
+      expect(await page.locator('.help .badge').textContent()).toBe('مشینی ترجمہ، ابھی جانچا نہیں گیا');
+      const about = page.locator('#help-drf-helpline p[lang]').first();
+      expect(await about.getAttribute('lang')).toBe('ur');
+      expect(await about.textContent()).toMatch(/^آن لائن ہراسانی/);
+      const risk = page.locator('#help-front-line-defenders .help-risk [lang]');
+      expect(await risk.getAttribute('lang')).toBe('ur');
+
+      await page.goto(`${shared.server().url}#/en/help`);
+      await page.locator('.help-entry').first().waitFor();
+      expect(await page.locator('.help .badge').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('prints as a one-page card with the numbers and without the page controls', async () => {
     const { context, page } = await phone(shared.browser());
     try {
