@@ -20,8 +20,10 @@ import {
   STALE_AFTER_MONTHS,
 } from '../shared/help.ts';
 import { LOCALES } from '../shared/locales.ts';
+import type { TranslationStatus } from '../shared/types.ts';
 import { findDirectionControls } from './bidi.ts';
 import type { ContentError } from './errors.ts';
+import { checkStatusGiven, checkTranslatedContacts, readTranslationStatuses } from './help-translations.ts';
 import { ID } from './questions.ts';
 import { parseYaml, type Report } from './yaml.ts';
 
@@ -77,10 +79,11 @@ export function compileHelpDirectory(
     report(line, col, message);
   };
   const list = isMap(doc.contents) ? doc.contents.get('entries', true) : undefined;
-  if (!isSeq(list)) {
+  if (!isMap(doc.contents) || !isSeq(list)) {
     fail(doc.contents, 'the directory is a list under "entries:"');
     return null;
   }
+  const translations = readTranslationStatuses(doc.contents, fail);
   const entries: HelpEntry[] = [];
   const ids = new Set<string>();
   for (const item of list.items) {
@@ -88,7 +91,7 @@ export function compileHelpDirectory(
       fail(item, 'each entry is a set of fields (id, name, region, …)');
       continue;
     }
-    const entry = readEntry(item, fail);
+    const entry = readEntry(item, fail, translations);
     if (!entry) continue;
     if (ids.has(entry.id)) fail(item.get('id', true), `entry "${entry.id}" is listed twice`);
     ids.add(entry.id);
@@ -102,13 +105,17 @@ export function compileHelpDirectory(
     }
     entries.push(entry);
   }
-  return { entries };
+  return { entries, ...(Object.keys(translations).length ? { translations } : {}) };
 }
 
 type Fail = (node: unknown, message: string) => void;
 
 /** One entry, or null after reporting why not. */
-function readEntry(item: YAMLMap, fail: Fail): HelpEntry | null {
+function readEntry(
+  item: YAMLMap,
+  fail: Fail,
+  translations: Partial<Record<string, TranslationStatus>>,
+): HelpEntry | null {
   let ok = true;
   const bad = (node: unknown, message: string) => {
     fail(node, message);
@@ -142,6 +149,14 @@ function readEntry(item: YAMLMap, fail: Fail): HelpEntry | null {
   const about = readText(item.get('about', true), 'about', bad, item);
   const risk = item.has('risk') ? readText(item.get('risk', true), 'risk', bad, item) : undefined;
   const contacts = readContacts(item.get('contacts', true), region, bad, item);
+  for (const [field, read] of [
+    ['about', about],
+    ['risk', risk],
+  ] as const) {
+    if (!read) continue;
+    checkTranslatedContacts(item.get(field, true), field, contacts, bad);
+    checkStatusGiven(item.get(field, true), translations, bad);
+  }
   const hours = item.has('hours') ? readHours(item.get('hours', true), bad) : undefined;
   const cost = text('cost', false);
   if (cost && cost !== 'free') bad(item.get('cost', true), 'the only cost the directory records is "free"');

@@ -3,6 +3,8 @@
  * services for each country, named by id and by what they help with.
  */
 
+import type { TranslationStatus } from './types.ts';
+
 /** Countries the directory has entries for; `international` services are listed for everyone. */
 export const HELP_COUNTRIES = ['IN', 'MY', 'PK'] as const;
 export type HelpCountry = (typeof HELP_COUNTRIES)[number];
@@ -60,6 +62,11 @@ export interface HelpEntry {
 
 export interface HelpDirectory {
   entries: HelpEntry[];
+  /**
+   * How far each language's text has been checked, as for lessons: `machine` and `draft` are shown
+   * with the same "not yet reviewed" mark. A language not listed here is treated as reviewed.
+   */
+  translations?: Partial<Record<string, TranslationStatus>>;
 }
 
 /** An entry not checked for this many months is shown with "check before relying on it". */

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/compiler/cli.ts';
-import { compileCourse } from '../../src/compiler/course.ts';
-import { compileHelpDirectory } from '../../src/compiler/help-directory.ts';
+import type { ContentError } from '../../src/compiler/errors.ts';
+import { compileHelpDirectory, readHelpDirectory } from '../../src/compiler/help-directory.ts';
 import { compile as compileLesson, lesson } from './helpers.ts';
 
 const TODAY = new Date('2026-12-07T12:00:00Z');
@@ -130,6 +130,39 @@ describe('the help directory', () => {
     expect(errors).toEqual([expected]);
   });
 
+  it('keeps numbers and addresses out of translations: one that gives its own is refused where it is', () => {
+    const translated = (ur: string) =>
+      `translations: { ur: machine }\n${entry({ about: `about:\n      en: Call 0800 39393 or write to help@example.org.\n      ur: ${ur}` })}`;
+    // The same number in Urdu digits, and the entry's own address, are the same contacts.
+    expect(compile(translated('۰۸۰۰ ۳۹۳۹۳ پر فون کریں یا help@example.org پر لکھیں۔')).errors).toEqual([]);
+    expect(compile(translated('0800 39394 پر فون کریں۔')).errors).toEqual([
+      '9:11: the ur text of "about" gives "080039394", which the English text does not: a translation carries the text only, and numbers and addresses stay in "contacts"',
+    ]);
+    expect(compile(translated('help@elsewhere.org پر لکھیں۔')).errors).toEqual([
+      '9:11: the ur text of "about" gives "help@elsewhere.org", which the English text does not: a translation carries the text only, and numbers and addresses stay in "contacts"',
+    ]);
+    expect(compile(translated('elsewhere.org پر جائیں۔')).errors).toEqual([
+      '9:11: the ur text of "about" gives "elsewhere.org", which the English text does not: a translation carries the text only, and numbers and addresses stay in "contacts"',
+    ]);
+  });
+
+  it('records how far each language is checked, and refuses translated text without a status', () => {
+    const urdu = entry({
+      about: 'about: { en: Help with online harassment., ur: آن لائن ہراسانی میں مدد۔ }',
+    });
+    const { directory, errors } = compile(`translations: { ur: machine, hi: reviewed }\n${urdu}`);
+    expect(errors).toEqual([]);
+    expect(directory?.translations).toEqual({ ur: 'machine', hi: 'reviewed' });
+    expect(compile(urdu).errors).toEqual([
+      '6:48: the ur text has no status: add "ur: machine" (or draft, reviewed) under "translations:" at the top',
+    ]);
+    expect(compile(`translations: { ur: guessed, en: machine }\n${urdu}`).errors).toEqual([
+      '1:21: "guessed" is not a status: use machine, draft, reviewed',
+      '1:30: "en" is not a translated language of the app',
+      '7:48: the ur text has no status: add "ur: machine" (or draft, reviewed) under "translations:" at the top',
+    ]);
+  });
+
   it('reports an id used twice', () => {
     const { errors } = compile(entry() + entry().replace('entries:\n', ''));
     expect(errors).toEqual(['13:9: entry "drf-helpline" is listed twice']);
@@ -160,10 +193,12 @@ describe('the help directory', () => {
   });
 
   it('accepts the real directory, every entry verified and sourced', () => {
-    const course = compileCourse('lessons', { now: TODAY });
-    expect(course.errors).toEqual([]);
-    expect(course.warnings).toEqual([]);
-    const regions = new Set(course.help?.entries.map((help) => help.region));
+    // The directory alone, not the whole course: compiling every lesson is slow on a busy machine.
+    const errors: ContentError[] = [];
+    const { directory, warnings } = readHelpDirectory('lessons', (file) => file, errors, [], TODAY);
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([]);
+    const regions = new Set(directory?.entries.map((help) => help.region));
     expect([...regions].sort()).toEqual(['IN', 'MY', 'PK', 'international']);
   });
 

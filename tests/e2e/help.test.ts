@@ -63,7 +63,10 @@ describe('the Get help page', () => {
       await search.fill('take it down');
       expect(await names(page)).toEqual(['Take It Down']);
       await search.fill('press freedom');
-      expect(await names(page)).toEqual(['Committee to Protect Journalists (CPJ)']);
+      expect(await names(page)).toEqual([
+        'Committee to Protect Journalists (CPJ)',
+        'Reporters Without Borders (RSF) Assistance Desk',
+      ]);
       await search.fill('no such service');
       expect(await names(page)).toEqual([]);
       expect(await page.getByRole('status').textContent()).toBe('No service matches your search.');
@@ -112,6 +115,26 @@ describe('the Get help page', () => {
         expect(first).toBeLessThan(last as number);
       }
       expect(await overflowsHorizontally(page)).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('in Urdu, describes each service in Urdu, marked as a machine translation like a lesson', async () => {
+    const { context, page } = await phone(shared.browser());
+    try {
+      await page.goto(`${shared.server().url}#/ur/help`);
+      await page.getByRole('button', { name: 'پاکستان' }).click();
+      expect(await page.locator('.help .badge').textContent()).toBe('مشینی ترجمہ، ابھی جانچا نہیں گیا');
+      const about = page.locator('#help-drf-helpline p[lang]').first();
+      expect(await about.getAttribute('lang')).toBe('ur');
+      expect(await about.textContent()).toMatch(/^آن لائن ہراسانی/);
+      const risk = page.locator('#help-front-line-defenders .help-risk [lang]');
+      expect(await risk.getAttribute('lang')).toBe('ur');
+
+      await page.goto(`${shared.server().url}#/en/help`);
+      await page.locator('.help-entry').first().waitFor();
+      expect(await page.locator('.help .badge').count()).toBe(0);
     } finally {
       await context.close();
     }

@@ -64,11 +64,13 @@ export default function HelpPage({ locale }: { locale: string }) {
   if (directory === null || country === 'loading') return <p class="loading">{t('app.loading')}</p>;
   if (directory === 'failed') return <p class="notice notice-error">{t('help.unavailable')}</p>;
   const now = new Date();
+  const status = locale === 'en' ? undefined : directory.translations?.[locale];
   return (
     <div class="page help">
       <h1 ref={heading} tabIndex={-1}>
         {t('help.title')}
       </h1>
+      {status && status !== 'reviewed' && <p class="badge">{t(`lesson.unreviewed.${status}`)}</p>}
       <p class="lede">{t('help.lede')}</p>
       {country === null ? (
         <CountryChooser onChoose={choose} />
