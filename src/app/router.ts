@@ -1,7 +1,9 @@
 /** Hash routes (`#/<locale>/…`), so the app works from any static host, sub-path or file. */
+
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { addressToken, OPAQUE_PATHS } from '../shared/addresses';
 import { isLocale, type Locale } from '../shared/locales';
+import type { Place } from './return-place';
 
 export type Page =
   | { page: 'home' }
@@ -97,74 +99,6 @@ export function currentRoute(): Route | null {
   return parseHash(location.hash);
 }
 
-/** Where a page was left: its scroll position and, when a link was followed, where that link was on screen. */
-interface Place {
-  scrollY: number;
-  link?: string;
-  linkTop?: number;
-}
-
-/**
- * Keeps where the page of the current history entry was left in that entry's state: a moment
- * after scrolling (the browser limits how often state may change), and at once, with the link's
- * place on screen, when a link is followed. Returns what stops it.
- */
-function keepPlace(): () => void {
-  const save = (place: Place) => history.replaceState({ ...history.state, place }, '');
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const scrolled = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => save({ scrollY }), 150);
-  };
-  // Before the address changes: the click comes first, the new history entry after it.
-  const clicked = (event: MouseEvent) => {
-    clearTimeout(timer);
-    const link = (event.target as Element | null)?.closest?.('a[href^="#"]');
-    const href = link?.getAttribute('href');
-    save(link && href ? { scrollY, link: href, linkTop: link.getBoundingClientRect().top } : { scrollY });
-  };
-  addEventListener('scroll', scrolled, { passive: true });
-  addEventListener('click', clicked, true);
-  return () => {
-    clearTimeout(timer);
-    removeEventListener('scroll', scrolled);
-    removeEventListener('click', clicked, true);
-  };
-}
-
-/**
- * Returns to `place` once the page is drawn: the followed link back where it was on screen (the
- * page may have changed above it, a lesson now marked as started), or else the same scroll
- * position. Tries again while the page's content loads, for up to 5 s, unless the learner scrolls.
- */
-function returnTo(place: Place): void {
-  const until = performance.now() + 5000;
-  let moved = false;
-  const inputs = ['wheel', 'touchstart', 'keydown'] as const;
-  const stop = () => {
-    moved = true;
-  };
-  for (const input of inputs) addEventListener(input, stop, { once: true, passive: true });
-  // Parts of the page below and above are drawn only as they come near, and change size when they
-  // are: done once the place has held for ten frames.
-  let held = 0;
-  const step = () => {
-    const link = place.link
-      ? [...document.querySelectorAll('main a')].find((a) => a.getAttribute('href') === place.link)
-      : undefined;
-    const target =
-      link && place.linkTop !== undefined
-        ? scrollY + link.getBoundingClientRect().top - place.linkTop
-        : place.scrollY;
-    if (Math.abs(scrollY - target) <= 1 && (link || !place.link)) held++;
-    else held = 0;
-    if (!moved) scrollTo({ top: target, behavior: 'instant' });
-    if (!moved && held < 10 && performance.now() < until) requestAnimationFrame(step);
-    else for (const input of inputs) removeEventListener(input, stop);
-  };
-  requestAnimationFrame(step);
-}
-
 /**
  * The current route; re-renders on navigation. A new page opens at its top; going back (or
  * forward) to a page returns to where it was left, as a list of lessons would be expected to.
@@ -172,11 +106,17 @@ function returnTo(place: Place): void {
 export function useRoute(): Route | null {
   const [hash, setHash] = useState(() => location.hash);
   useEffect(() => {
-    const stopKeeping = keepPlace();
+    // Where each page is left, for coming back to it: loaded just after the first page.
+    let stopKeeping = () => {};
+    void import('./return-place').then(({ keepPlace }) => {
+      stopKeeping = keepPlace();
+    });
     const update = (event?: Event) => {
       if (event) {
-        const place = (history.state as { place?: Place } | null)?.place;
-        if (typeof place?.scrollY === 'number') returnTo(place);
+        const place = (history.state as { place?: { scrollY?: unknown } } | null)?.place;
+        // Going back (or forward) to a page that was left by a link: to where it was.
+        if (typeof place?.scrollY === 'number')
+          void import('./return-place').then(({ returnTo }) => returnTo(place as Place));
         else scrollTo({ top: 0, behavior: 'instant' });
       }
       setHash(location.hash);
