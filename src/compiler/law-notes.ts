@@ -74,7 +74,7 @@ function readHeader(line: number, info: string, context: LawContext) {
     }
   }
   if (!checked) {
-    const col = (context.lines[line] ?? '').trimEnd().length + 2;
+    const col = (context.lines[line] ?? '').trimEnd().length + 1;
     context.report(
       line,
       col,

@@ -51,7 +51,7 @@ describe('a law note', () => {
       '12:9: "US" is not a country of the course',
     ],
     ['a lower-case country', block('::: law pk checked=2026-12-01', BODY), '12:9: "pk" is not a country'],
-    ['no date', block('::: law IN', BODY), '12:12: a law note needs "checked=YYYY-MM-DD"'],
+    ['no date', block('::: law IN', BODY), '12:11: a law note needs "checked=YYYY-MM-DD"'],
     [
       'a date that does not exist',
       block('::: law IN checked=2026-02-30', BODY),
