@@ -29,6 +29,7 @@ export function generateCourse(
   if (existsSync(path.join(source, HELP_FOLDER)))
     cpSync(path.join(source, HELP_FOLDER), path.join(dir, HELP_FOLDER), { recursive: true });
   copyWorkshops(source, dir);
+  pointFlowsAtFirstCopy(dir, new Set(originals.slice(0, total)));
   const modules: string[] = [];
   for (let copy = 1; copy <= copies; copy++) {
     // The last copy may be partial; its links to lessons it lacks point at the first copy.
@@ -73,6 +74,26 @@ function copyWorkshops(source: string, dir: string): void {
         path.join(to, file),
         text.replace(/^(-\s*\d+\s*\|\s*lesson\s*\|\s*)([a-z0-9-]+)[ \t]*$/gm, '$1$2-1'),
       );
+    }
+  }
+}
+
+/**
+ * The help-now flows, copied with the help folder, read lessons by id: they now name the first
+ * copy of each, and leave out a lesson the course is too small to hold.
+ */
+function pointFlowsAtFirstCopy(dir: string, firstCopy: ReadonlySet<string>): void {
+  const flows = path.join(dir, HELP_FOLDER, 'flows');
+  if (!existsSync(flows)) return;
+  for (const flow of readdirSync(flows, { withFileTypes: true })) {
+    if (!flow.isDirectory()) continue;
+    for (const file of readdirSync(path.join(flows, flow.name))) {
+      const at = path.join(flows, flow.name, file);
+      const text = readFileSync(at, 'utf8').replace(/ read=([a-z0-9,-]+)/g, (_, ids: string) => {
+        const kept = ids.split(',').filter((id) => firstCopy.has(id));
+        return kept.length > 0 ? ` read=${kept.map((id) => `${id}-1`).join(',')}` : '';
+      });
+      writeFileSync(at, text);
     }
   }
 }
