@@ -5,7 +5,7 @@
  * values included, so a copy of the browser's files reveals nothing without the keys (keys.ts),
  * and nothing once they are destroyed.
  *
- * A change is made in memory, encrypted, and written in one transaction that first checks the
+ * A change is made in memory, encrypted, and written in one transaction that checks the
  * records' nonces: when another tab wrote one of them since this tab last saw it, nothing is
  * written, the records are read again and the change is made on what is there, until a write goes
  * through. IndexedDB runs one write transaction on a store at a time, so that check is all the
@@ -214,20 +214,26 @@ export async function openSealedStore(
     const sealed = await Promise.all(puts.map(({ id, contents }) => encryptRecord(keys, id, contents)));
     const writing = db.transaction([SEALED, ...clear], 'readwrite');
     const store = writing.objectStore(SEALED);
-    if (unlessChanged) {
-      const now = await Promise.all(ids.map((id) => store.get(id)));
-      if (ids.some((id, i) => nonceOf(now[i]) !== (seen.get(id) ?? ''))) {
-        writing.abort();
-        await writing.done.catch(() => {});
-        return false;
-      }
+    // The reads and the writes are asked for together, which spares a round trip to the database:
+    // requests run in order, so the reads see the records as they were, and should one have
+    // changed, aborting the transaction undoes the writes before anything is committed.
+    const changed = Promise.all(ids.map((id) => (unlessChanged ? store.get(id) : undefined))).then((now) => {
+      if (!unlessChanged || ids.every((id, i) => nonceOf(now[i]) === (seen.get(id) ?? ''))) return false;
+      writing.abort();
+      return true;
+    });
+    try {
+      await Promise.all([
+        changed,
+        ...puts.map(({ id }, i) => store.put(sealed[i] as SealedRecord, id)),
+        ...deletes.map((id) => store.delete(id)),
+        ...clear.map((name) => writing.objectStore(name).clear()),
+        writing.done,
+      ]);
+    } catch (error) {
+      if (await changed.catch(() => false)) return false;
+      throw error;
     }
-    await Promise.all([
-      ...puts.map(({ id }, i) => store.put(sealed[i] as SealedRecord, id)),
-      ...deletes.map((id) => store.delete(id)),
-      ...clear.map((name) => writing.objectStore(name).clear()),
-      writing.done,
-    ]);
     puts.forEach(({ id }, i) => {
       seen.set(id, nonceOf(sealed[i]));
     });
