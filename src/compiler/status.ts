@@ -28,9 +28,7 @@ function quizShape(blocks: readonly Block[]): string {
 
 /** What differs in structure between a translation and its English lesson. */
 export function structureProblems(english: CompiledLesson, translation: CompiledLesson): string[] {
-  const problems: string[] = [];
-  if (translation.errors.length > 0)
-    problems.push(`${translation.errors.length} error(s) (run "lessons check")`);
+  const problems = errorProblems(translation);
   if (english.outline.headings.join(' ') !== translation.outline.headings.join(' '))
     problems.push('headings differ');
   const links = (lesson: CompiledLesson) => [...lesson.outline.links].sort().join(' ');
@@ -47,73 +45,71 @@ export function structureProblems(english: CompiledLesson, translation: Compiled
   return problems;
 }
 
-/** The lesson × locale matrix of a compiled course. */
-export function lessonStatuses(course: CompiledCourse): LessonStatus[] {
-  const statuses: LessonStatus[] = [];
-  for (const [id, results] of course.compiled) {
-    const english = results.get(SOURCE_LOCALE);
-    const status: LessonStatus = { id, locales: {} };
-    for (const locale of LOCALES) {
-      if (locale === SOURCE_LOCALE) continue;
-      const translation = results.get(locale);
-      if (!translation || !english) {
-        status.locales[locale] = { state: 'missing', problems: [] };
-        continue;
-      }
-      const problems = structureProblems(english, translation);
-      const stale = translation.sourceHash !== english.hash;
-      status.locales[locale] = {
-        state: problems.length > 0 ? 'mismatched' : stale ? 'stale' : 'current',
-        status: translation.lesson?.translation?.status,
-        problems,
-      };
-    }
-    statuses.push(status);
-  }
-  const english = course.glossaries.get(SOURCE_LOCALE);
-  if (english) {
-    const status: LessonStatus = { id: 'glossary', locales: {} };
-    const ids = (terms: { id: string }[] | undefined) => (terms ?? []).map((term) => term.id).join(' ');
-    for (const locale of LOCALES) {
-      if (locale === SOURCE_LOCALE) continue;
-      const translation = course.glossaries.get(locale);
-      if (!translation) {
-        status.locales[locale] = { state: 'missing', problems: [] };
-        continue;
-      }
-      const problems: string[] = [];
-      if (translation.errors.length > 0)
-        problems.push(`${translation.errors.length} error(s) (run "lessons check")`);
-      else if (ids(translation.glossary?.terms) !== ids(english.glossary?.terms))
-        problems.push('terms differ');
-      const state =
-        problems.length > 0 ? 'mismatched' : translation.sourceHash !== english.hash ? 'stale' : 'current';
-      status.locales[locale] = { state, status: translation.glossary?.translation?.status, problems };
-    }
-    statuses.push(status);
-  }
-  statuses.push(...flowStatuses(course));
-  return statuses;
+/** The error count as a problem, the way every kind of content reports it. */
+function errorProblems(translation: { errors: readonly unknown[] }): string[] {
+  return translation.errors.length > 0 ? [`${translation.errors.length} error(s) (run "lessons check")`] : [];
 }
 
-/** Help-now flows, as `help/flows/<id>`: a translation with errors is mismatched, like a lesson. */
-function flowStatuses(course: CompiledCourse): LessonStatus[] {
-  return [...course.flows].map(([id, results]) => {
-    const english = results.get(SOURCE_LOCALE);
-    const status: LessonStatus = { id: `${FLOWS_FOLDER}/${id}`, locales: {} };
-    for (const locale of LOCALES) {
-      if (locale === SOURCE_LOCALE) continue;
-      const translation = results.get(locale);
-      if (!translation || !english) {
-        status.locales[locale] = { state: 'missing', problems: [] };
-        continue;
-      }
-      const problems =
-        translation.errors.length > 0 ? [`${translation.errors.length} error(s) (run "lessons check")`] : [];
-      const state =
-        problems.length > 0 ? 'mismatched' : translation.sourceHash !== english.hash ? 'stale' : 'current';
-      status.locales[locale] = { state, status: translation.flow?.translation?.status, problems };
+/**
+ * One row of the matrix: each translation in `results` against the English one, `mismatched` when
+ * `compare` finds problems, else `stale` or `current` by the English hash it records.
+ */
+function statusRow<T extends { hash: string | null; sourceHash: string | null }>(
+  id: string,
+  results: ReadonlyMap<string, T>,
+  compare: (english: T, translation: T) => string[],
+  statusOf: (translation: T) => string | undefined,
+): LessonStatus {
+  const english = results.get(SOURCE_LOCALE);
+  const status: LessonStatus = { id, locales: {} };
+  for (const locale of LOCALES) {
+    if (locale === SOURCE_LOCALE) continue;
+    const translation = results.get(locale);
+    if (!translation || !english) {
+      status.locales[locale] = { state: 'missing', problems: [] };
+      continue;
     }
-    return status;
-  });
+    const problems = compare(english, translation);
+    const stale = translation.sourceHash !== english.hash;
+    status.locales[locale] = {
+      state: problems.length > 0 ? 'mismatched' : stale ? 'stale' : 'current',
+      status: statusOf(translation),
+      problems,
+    };
+  }
+  return status;
+}
+
+/** The lesson × locale matrix of a compiled course, then the glossary and the help-now flows. */
+export function lessonStatuses(course: CompiledCourse): LessonStatus[] {
+  const statuses = [...course.compiled].map(([id, results]) =>
+    statusRow(id, results, structureProblems, (translation) => translation.lesson?.translation?.status),
+  );
+  if (course.glossaries.has(SOURCE_LOCALE)) {
+    const ids = (terms: { id: string }[] | undefined) => (terms ?? []).map((term) => term.id).join(' ');
+    statuses.push(
+      statusRow(
+        'glossary',
+        course.glossaries,
+        (english, translation) => {
+          const problems = errorProblems(translation);
+          if (problems.length === 0 && ids(translation.glossary?.terms) !== ids(english.glossary?.terms))
+            problems.push('terms differ');
+          return problems;
+        },
+        (translation) => translation.glossary?.translation?.status,
+      ),
+    );
+  }
+  // Help-now flows, as `help/flows/<id>`: a translation with errors is mismatched, like a lesson.
+  for (const [id, results] of course.flows)
+    statuses.push(
+      statusRow(
+        `${FLOWS_FOLDER}/${id}`,
+        results,
+        (_, translation) => errorProblems(translation),
+        (translation) => translation.flow?.translation?.status,
+      ),
+    );
+  return statuses;
 }
