@@ -72,14 +72,17 @@ export interface HelpDirectory {
 /** An entry not checked for this many months is shown with "check before relying on it". */
 export const STALE_AFTER_MONTHS = 6;
 
-/** True when `verified` (an ISO date) is at least six months before `now`. */
-export function isStale(verified: string, now: Date): boolean {
+/**
+ * True when `verified` (an ISO date) is at least `months` whole months before `now`: how help
+ * entries and law notes both age.
+ */
+export function isStale(verified: string, now: Date, months = STALE_AFTER_MONTHS): boolean {
   const date = new Date(`${verified}T00:00:00Z`);
-  const months =
+  const passed =
     (now.getUTCFullYear() - date.getUTCFullYear()) * 12 +
     (now.getUTCMonth() - date.getUTCMonth()) -
     (now.getUTCDate() < date.getUTCDate() ? 1 : 0);
-  return months >= STALE_AFTER_MONTHS;
+  return passed >= months;
 }
 
 /** Entries for a country's learner: that country's first, then international ones. */

@@ -2,6 +2,7 @@
  * Country notes on the law: short boxes in a lesson that name the law and section behind a piece of
  * advice in one country, and when someone last checked them. Pure, so the compiler and app agree.
  */
+import { isStale } from './help.ts';
 
 /** Countries a law note can be for: the course's three (the same codes as the help directory). */
 export const LAW_COUNTRIES = ['IN', 'MY', 'PK'] as const;
@@ -33,14 +34,9 @@ export function isLawCountry(value: string): value is LawCountry {
   return (LAW_COUNTRIES as readonly string[]).includes(value);
 }
 
-/** True when `checked` (an ISO date) is at least six months before `now`. */
+/** True when `checked` (an ISO date) is at least six months before `now`, as for help entries. */
 export function isLawStale(checked: string, now: Date): boolean {
-  const date = new Date(`${checked}T00:00:00Z`);
-  const months =
-    (now.getUTCFullYear() - date.getUTCFullYear()) * 12 +
-    (now.getUTCMonth() - date.getUTCMonth()) -
-    (now.getUTCDate() < date.getUTCDate() ? 1 : 0);
-  return months >= LAW_STALE_MONTHS;
+  return isStale(checked, now, LAW_STALE_MONTHS);
 }
 
 /** Whether a note shows for a learner: only their country's, or every one when none is chosen. */
