@@ -84,12 +84,7 @@ export function splitTranslation(
     const title = fields.text('title');
     const summary = fields.text('summary');
     const tags = fields.tags(false);
-    const status = fields.has('status') ? fields.oneOf('status', TRANSLATION_STATUSES) : 'draft';
-    const sourceHash = fields.optionalText(
-      'source_hash',
-      HASH,
-      'a hash written by "npm run lessons -- stamp"',
-    );
+    const { status, sourceHash } = translationFields(fields);
     if (english)
       for (const name of INHERITED) fields.sameAs(name, String(english[name as keyof typeof english]));
     return fields.ok ? { id, title, summary, tags, status, sourceHash } : null;
@@ -118,14 +113,9 @@ export function splitGlossary(
     const title = fields.text('title');
     const summary = fields.text('summary');
     if (!translation) fields.date('reviewed');
-    const status = !translation
-      ? null
-      : fields.has('status')
-        ? fields.oneOf('status', TRANSLATION_STATUSES)
-        : 'draft';
-    const sourceHash = translation
-      ? fields.optionalText('source_hash', HASH, 'a hash written by "npm run lessons -- stamp"')
-      : null;
+    const { status, sourceHash } = translation
+      ? translationFields(fields)
+      : { status: null, sourceHash: null };
     return fields.ok ? { title, summary, status, sourceHash } : null;
   });
 }
@@ -155,16 +145,18 @@ export function splitFlow(
     const title = fields.text('title');
     const summary = fields.text('summary');
     if (!translation) fields.date('reviewed');
-    const status = !translation
-      ? null
-      : fields.has('status')
-        ? fields.oneOf('status', TRANSLATION_STATUSES)
-        : 'draft';
-    const sourceHash = translation
-      ? fields.optionalText('source_hash', HASH, 'a hash written by "npm run lessons -- stamp"')
-      : null;
+    const { status, sourceHash } = translation
+      ? translationFields(fields)
+      : { status: null, sourceHash: null };
     return fields.ok ? { id, title, summary, status, sourceHash } : null;
   });
+}
+
+/** A translation's `status` (draft when absent) and `source_hash`, read the same for every kind of content. */
+function translationFields(fields: Fields): { status: TranslationStatus; sourceHash: string | null } {
+  const status = fields.has('status') ? fields.oneOf('status', TRANSLATION_STATUSES) : 'draft';
+  const sourceHash = fields.optionalText('source_hash', HASH, 'a hash written by "npm run lessons -- stamp"');
+  return { status, sourceHash };
 }
 
 /** Field readers over one front-matter map; each reports its own problems and clears `ok`. */
