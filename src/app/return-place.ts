@@ -8,16 +8,20 @@ export interface Place {
 
 /**
  * Keeps where the page was left in its history entry's state when a link is followed (the click
- * comes before the address changes): the scroll position and where the link was on screen.
+ * comes before the address changes): the scroll position and where the link was on screen. Other
+ * clicks leave the entry alone.
  * Returns what stops it.
  */
 export function keepPlace(): () => void {
   const clicked = (event: MouseEvent) => {
     const link = (event.target as Element | null)?.closest?.('a[href^="#"]');
+    // Only a link changes the page; writing the history entry costs a few milliseconds, too much
+    // for every tap on a quiz option.
+    if (!link) return;
     const place: Place = {
       scrollY,
-      link: link?.getAttribute('href') ?? undefined,
-      linkTop: link?.getBoundingClientRect().top,
+      link: link.getAttribute('href') ?? undefined,
+      linkTop: link.getBoundingClientRect().top,
     };
     history.replaceState({ ...history.state, place }, '');
   };
