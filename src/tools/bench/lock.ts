@@ -25,17 +25,15 @@ function timeUnlock(page: Page): Promise<number> {
 }
 
 /**
- * Sets the lock in Settings, answers every question of `lessons` with it on, then unlocks `runs`
- * times with the CPU slowed; resolves to the save times (the app's own `save-answer` measures)
- * and the unlock times, in milliseconds.
+ * Sets the lock in Settings and answers every question of `lessons` with it on; resolves to the
+ * save times (the app's own `save-answer` measures), in milliseconds.
  */
-export async function measureLock(
+export async function saveWithLock(
   page: Page,
   url: string,
   answerAll: (id: string) => Promise<void>,
   lessons: string[],
-  runs = 3,
-): Promise<{ saves: number[]; unlocks: number[] }> {
+): Promise<number[]> {
   await page.goto(`${url}#/en/settings`);
   await page.getByRole('button', { name: 'Set a lock' }).click();
   await page.getByLabel('New PIN or passphrase').fill(PIN);
@@ -45,7 +43,12 @@ export async function measureLock(
   await page.evaluate(() => performance.clearMeasures('save-answer'));
   for (const id of lessons) await answerAll(id);
   const saves = await page.evaluate(() => performance.getEntriesByName('save-answer').map((m) => m.duration));
+  await page.evaluate(() => performance.clearMeasures('save-answer'));
+  return saves;
+}
 
+/** With the lock on (see saveWithLock), unlocks `runs` times with the CPU slowed; resolves to the times. */
+export async function measureUnlocks(page: Page, url: string, runs = 3): Promise<number[]> {
   const cdp = await page.context().newCDPSession(page);
   const unlocks: number[] = [];
   try {
@@ -60,5 +63,5 @@ export async function measureLock(
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await cdp.detach();
   }
-  return { saves, unlocks };
+  return unlocks;
 }
