@@ -8,6 +8,7 @@ import { t } from '../../i18n';
 import type { ProgressKeys } from '../../storage';
 import { unlock } from '../../storage/locking';
 import { DB_NAME } from '../../storage/schema';
+import { PasswordField } from '../components/fields';
 import { eraseEverything } from '../pages/erase';
 import { setTitle } from '../title';
 
@@ -66,17 +67,14 @@ export function LockScreen({ onOpen }: { onOpen: (keys: ProgressKeys, decoy: boo
     <main id="main" class="page lock-screen">
       <h1>{site.name}</h1>
       <form onSubmit={tryUnlock}>
-        <label class="field">
-          {t('data.lock.field')}
-          <input
-            ref={field}
-            type="password"
-            autocomplete="current-password"
-            aria-describedby="lock-message"
-            value={secret}
-            onInput={(event) => setSecret(event.currentTarget.value)}
-          />
-        </label>
+        <PasswordField
+          label={t('data.lock.field')}
+          inputRef={field}
+          autocomplete="current-password"
+          describedBy="lock-message"
+          value={secret}
+          onValue={setSecret}
+        />
         <p class="actions">
           <button type="submit" class="button" disabled={busy || waiting}>
             {t('data.lock.unlock')}

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import type { LockChange } from '../../storage/locking';
+import { PasswordField } from '../components/fields';
 import { useObservable } from '../state';
 import {
   changeDecoy,
@@ -130,16 +131,14 @@ export function LockSettings({ locale }: { locale: string }) {
         <form class="lock-form" onSubmit={submit}>
           {action === 'decoy' && <p class="hint">{t('data.lock.decoyHint')}</p>}
           {FIELDS[action].map((name) => (
-            <label class="field" key={name}>
-              {t(`data.lock.fields.${name}`)}
-              <input
-                type="password"
-                autocomplete={name === 'current' ? 'current-password' : 'new-password'}
-                required
-                value={values[name] ?? ''}
-                onInput={(event) => setValues({ ...values, [name]: event.currentTarget.value })}
-              />
-            </label>
+            <PasswordField
+              key={name}
+              label={t(`data.lock.fields.${name}`)}
+              autocomplete={name === 'current' ? 'current-password' : 'new-password'}
+              required
+              value={values[name] ?? ''}
+              onValue={(value) => setValues({ ...values, [name]: value })}
+            />
           ))}
           <p class="actions">
             <button

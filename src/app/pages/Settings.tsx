@@ -3,6 +3,7 @@ import site from 'virtual:site';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { type Appearance, loadAppearance, saveAppearance, TEXT_SIZES, THEMES } from '../appearance';
+import { Choices, PasswordField } from '../components/fields';
 import { LocaleSelect } from '../components/LanguageSwitcher';
 import { useCourse, usePageHeading } from '../hooks';
 import { LockSettings } from '../lock/LockSettings';
@@ -92,37 +93,25 @@ export default function SettingsPage({ route }: { route: Route }) {
 
       {site.notepad && <CodeWordSetting />}
 
-      <fieldset class="choices">
-        <legend>{t('settings.textSize')}</legend>
-        {TEXT_SIZES.map((size) => (
-          <label key={size}>
-            <input
-              type="radio"
-              name="text-size"
-              value={size}
-              checked={appearance.textSize === size}
-              onChange={() => update({ textSize: size })}
-            />
-            <span style={{ fontSize: `${Number(size) / 100}em` }}>{t(`settings.textSizes.${size}`)}</span>
-          </label>
-        ))}
-      </fieldset>
+      <Choices
+        legend={t('settings.textSize')}
+        name="text-size"
+        choices={TEXT_SIZES}
+        chosen={appearance.textSize}
+        onChoose={(textSize) => update({ textSize })}
+        label={(size) => (
+          <span style={{ fontSize: `${Number(size) / 100}em` }}>{t(`settings.textSizes.${size}`)}</span>
+        )}
+      />
 
-      <fieldset class="choices">
-        <legend>{t('settings.theme')}</legend>
-        {THEMES.map((theme) => (
-          <label key={theme}>
-            <input
-              type="radio"
-              name="theme"
-              value={theme}
-              checked={appearance.theme === theme}
-              onChange={() => update({ theme })}
-            />
-            <span>{t(`settings.themes.${theme}`)}</span>
-          </label>
-        ))}
-      </fieldset>
+      <Choices
+        legend={t('settings.theme')}
+        name="theme"
+        choices={THEMES}
+        chosen={appearance.theme}
+        onChoose={(theme) => update({ theme })}
+        label={(theme) => <span>{t(`settings.themes.${theme}`)}</span>}
+      />
 
       <InstallApp />
 
@@ -186,16 +175,13 @@ export default function SettingsPage({ route }: { route: Route }) {
       <section aria-labelledby="data-heading">
         <h2 id="data-heading">{t('data.title')}</h2>
         <p>{t('data.intro')}</p>
-        <label class="field">
-          {t('data.passphrase')}
-          <input
-            type="password"
-            autocomplete="new-password"
-            aria-describedby="passphrase-hint"
-            value={passphrase}
-            onInput={(event) => setPassphrase(event.currentTarget.value)}
-          />
-        </label>
+        <PasswordField
+          label={t('data.passphrase')}
+          autocomplete="new-password"
+          describedBy="passphrase-hint"
+          value={passphrase}
+          onValue={setPassphrase}
+        />
         <p class="hint" id="passphrase-hint">
           {t('data.passphraseHint', { count: MIN_PASSPHRASE })}
         </p>
@@ -240,16 +226,13 @@ export default function SettingsPage({ route }: { route: Route }) {
               void openFile(locked, unlockPassphrase);
             }}
           >
-            <label class="field">
-              {t('data.unlockLabel')}
-              <input
-                type="password"
-                autocomplete="off"
-                required
-                value={unlockPassphrase}
-                onInput={(event) => setUnlockPassphrase(event.currentTarget.value)}
-              />
-            </label>
+            <PasswordField
+              label={t('data.unlockLabel')}
+              autocomplete="off"
+              required
+              value={unlockPassphrase}
+              onValue={setUnlockPassphrase}
+            />
             <p class="actions">
               <button type="submit" class="button" disabled={busy}>
                 {t('data.unlock')}
