@@ -382,6 +382,7 @@ describe("the course's flows", () => {
       expect.arrayContaining([
         'help/flows/account-hacked',
         'help/flows/harassed',
+        'help/flows/intimate-images',
         'help/flows/phone-lost-taken',
         'help/flows/someone-detained',
       ]),
