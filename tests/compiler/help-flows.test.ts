@@ -381,6 +381,8 @@ describe("the course's flows", () => {
     expect(statuses.map((status) => status.id)).toEqual(
       expect.arrayContaining([
         'help/flows/account-hacked',
+        'help/flows/harassed',
+        'help/flows/intimate-images',
         'help/flows/phone-lost-taken',
         'help/flows/someone-detained',
       ]),
