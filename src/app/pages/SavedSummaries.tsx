@@ -10,9 +10,19 @@ import { textLang } from '../components/text-lang';
 import { progressStore } from '../progress';
 import { SummaryTexts } from './HelpNowSummaryTexts';
 
-/** When a summary was saved, in the reader's language: the day and the time. */
-function savedOn(time: number): string {
-  return new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
+/**
+ * When a summary was saved, in the reader's language: the day, then the time, each kept on one
+ * line so that a narrow screen at a large text size never strands "PM" alone.
+ */
+function SavedOn({ time }: { time: number }) {
+  const part = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(i18n.language, options).format(time);
+  return (
+    <span>
+      <span class="saved-on">{part({ dateStyle: 'medium' })}</span>{' '}
+      <span class="saved-on">{part({ timeStyle: 'short' })}</span>
+    </span>
+  );
 }
 
 /** The saved summaries' list; nothing at all when none is saved. */
@@ -61,7 +71,7 @@ export function SavedSummaries() {
               onClick={() => setOpen(open === summary.id ? null : summary.id)}
             >
               <strong {...textLang(summary.texts[0]?.locale ?? i18n.language)}>{summary.title}</strong>
-              <span>{savedOn(summary.savedAt)}</span>
+              <SavedOn time={summary.savedAt} />
             </button>
             {open === summary.id && (
               <div class="saved-summary">
