@@ -15,7 +15,7 @@ import { stringsPlugin } from './src/compiler/strings-plugin.ts';
  */
 const FIRST_VISIT = /[\\/](src[\\/](app|storage|i18n|shared|pwa)|node_modules[\\/](preact|i18next|idb))[\\/]/;
 const LAZY =
-  /pages[\\/](?!(Home|Lesson)\.tsx|lesson-progress\.ts)|shared[\\/](progress-file|sealed-file|passphrase-key|slides|search|site|help|help-flows|law)\.ts|storage[\\/](memory|persistence|sealed|keys|cipher|progress|records|lock-record|locking|wrap|lifecycle|migrations|fallback)\.ts|pwa[\\/]register\.ts|app[\\/](components[\\/]fields|cover|return-place|quick-exit-history|frame-notice|share-address|lock[\\/](?!session)\w+)\.tsx?|app[\\/]notepad[\\/]|i18n[\\/]pseudo\.ts|main\.tsx$/;
+  /pages[\\/](?!(Home|Lesson)\.tsx|lesson-progress\.ts)|shared[\\/](progress-file|sealed-file|passphrase-key|slides|search|site|help|help-flows|law)\.ts|storage[\\/](memory|persistence|sealed|saved-summaries|keys|cipher|progress|records|lock-record|locking|wrap|lifecycle|migrations|fallback)\.ts|pwa[\\/]register\.ts|app[\\/](components[\\/]fields|cover|return-place|quick-exit-history|frame-notice|share-address|lock[\\/](?!session)\w+)\.tsx?|app[\\/]notepad[\\/]|i18n[\\/]pseudo\.ts|main\.tsx$/;
 
 export default defineConfig(({ command, mode }) => {
   // `npm run build:single`: one self-contained HTML file (see src/compiler/single-file.ts).

@@ -1,7 +1,8 @@
 /**
  * Help now: situations in plain words, each a flow of short questions that ends with what to do
  * first and whom to contact. The flow lives in this page's memory only: no address, title,
- * history entry or stored record names the situation or the answers.
+ * history entry or stored record names the situation or the answers, unless the learner saves
+ * its summary (then sealed like progress, see storage/saved-summaries.ts).
  */
 import { flows as flowLoaders } from 'virtual:help-flows';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -14,6 +15,7 @@ import { useCourse } from '../hooks';
 import { setTitle } from '../title';
 import { HelpNowEnding } from './HelpNowEnding';
 import { type CountryChoice, saveCountry, savedCountry } from './help-country';
+import { SavedSummaries } from './SavedSummaries';
 
 type Loaded = { flows: HelpFlow[]; english: HelpFlow[]; directory: HelpDirectory | 'failed' };
 
@@ -86,6 +88,7 @@ export default function HelpNowPage({ locale }: { locale: string }) {
             </li>
           ))}
         </ul>
+        <SavedSummaries />
       </div>
     );
   }

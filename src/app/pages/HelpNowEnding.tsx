@@ -1,8 +1,9 @@
 /**
  * The end of a help-now flow: what to do now, what not to do, who to contact in the learner's
- * country (then international services), what to read later, and a summary to read out.
+ * country (then international services), what to read later, and a summary to read out (and,
+ * if the learner chooses, to save).
  */
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { i18n, t } from '../../i18n';
 import { entriesHelpingWith, type HelpDirectory, type HelpEntry } from '../../shared/help';
 import type { FlowEnding, HelpFlow } from '../../shared/help-flows';
@@ -12,8 +13,10 @@ import type { Course } from '../course';
 import { href } from '../router';
 import { CountryChooser } from './Help';
 import { HelpEntryCard } from './HelpEntry';
+import { SaveSummary } from './HelpNowSave';
+import { SummaryTexts } from './HelpNowSummaryTexts';
 import type { CountryChoice } from './help-country';
-import { copyText, flowSummary } from './help-now-summary';
+import { flowSummary } from './help-now-summary';
 
 interface EndingProps {
   locale: string;
@@ -67,55 +70,17 @@ function Contacts({ directory, country, onCountry, ending, locale }: EndingProps
   );
 }
 
-function Summary({ flow, english, path }: EndingProps) {
-  const [copied, setCopied] = useState<Record<string, boolean | undefined>>({});
-  const refs = useRef<Record<string, HTMLElement | null>>({});
+function Summary({ flow, english, path, ending }: EndingProps) {
   const texts = useMemo(() => {
-    const own = {
-      locale: flow.locale,
-      label: '',
-      text: flowSummary(flow, path, i18n.getFixedT(flow.locale)),
-    };
+    const own = { locale: flow.locale, text: flowSummary(flow, path, i18n.getFixedT(flow.locale)) };
     if (!english || english.locale === flow.locale) return [own];
-    const inEnglish = flowSummary(english, path, i18n.getFixedT(SOURCE_LOCALE));
-    return [own, { locale: SOURCE_LOCALE, label: t('helpNow.summary.english'), text: inEnglish }];
+    return [own, { locale: SOURCE_LOCALE, text: flowSummary(english, path, i18n.getFixedT(SOURCE_LOCALE)) }];
   }, [flow, english, path]);
   return (
     <section class="help-now-summary" aria-label={t('helpNow.summary.title')}>
       <p>{t('helpNow.summary.lede')}</p>
-      {texts.map(({ locale: lang, label, text }) => (
-        <div key={lang}>
-          {label && <h3>{label}</h3>}
-          <p
-            class="help-now-summary-text"
-            ref={(element) => {
-              refs.current[lang] = element;
-            }}
-            {...textLang(lang)}
-          >
-            {text}
-          </p>
-          <p>
-            <button
-              type="button"
-              class="button button-quiet"
-              onClick={async () => {
-                const done = await copyText(text, refs.current[lang] ?? null);
-                setCopied((before) => ({ ...before, [lang]: done }));
-              }}
-            >
-              {label ? t('helpNow.copyEnglish') : t('helpNow.copy')}
-            </button>{' '}
-            <span role="status">
-              {copied[lang] === true
-                ? t('helpNow.copied')
-                : copied[lang] === false
-                  ? t('helpNow.copyFailed')
-                  : ''}
-            </span>
-          </p>
-        </div>
-      ))}
+      <SummaryTexts texts={texts} />
+      <SaveSummary flowId={flow.id} endingId={ending.id} title={flow.title} texts={texts} />
     </section>
   );
 }

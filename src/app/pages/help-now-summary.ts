@@ -1,6 +1,7 @@
 /**
  * The summary of a help-now flow a learner reads to a helpline or copies into a message: the
- * situation, each question with the answer chosen, and the steps of the ending. Never stored.
+ * situation, each question with the answer chosen, and the steps of the ending. Stored only when
+ * the learner saves it (see HelpNowSave.tsx).
  */
 import type { TFunction } from 'i18next';
 import { type HelpFlow, stepOf } from '../../shared/help-flows';

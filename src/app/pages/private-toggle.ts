@@ -4,6 +4,7 @@
  * way, if the app is closed half way, the next launch is private and erases what the switch wrote.
  */
 import { openStorage } from '../../storage';
+import { SAVED_SUMMARIES_SETTING } from '../../storage/saved-summaries';
 import { setPrivateSessionFlag } from '../private-session';
 import {
   closeProgressStore,
@@ -20,9 +21,11 @@ export async function setPrivateSession(on: boolean): Promise<boolean> {
     if (!setPrivateSessionFlag(true)) return false;
     // Opened again, now private, the store erases the database before it starts in memory.
     await closeProgressStore();
-    // Only the language and appearance chosen stay, for this session.
+    // Only the language and appearance chosen stay, for this session: saved Help now summaries
+    // are erased with the progress, not kept in memory to be written back when it ends.
     await (await progressStore()).replaceAll({
       ...before,
+      settings: before.settings.filter(([key]) => key !== SAVED_SUMMARIES_SETTING),
       answers: [],
       lessons: [],
       checklist: [],
