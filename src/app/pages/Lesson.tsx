@@ -75,10 +75,17 @@ function LoadedLesson({ locale, course, entry, section }: LoadedProps) {
   // Opened at a section (from search): move there, so keyboard and screen-reader users start at it.
   useEffect(() => {
     if (!section || !lesson || !progress.loaded) return;
-    const target = document.getElementById(sectionId(section));
-    if (!target) return;
-    target.tabIndex = -1;
-    target.focus();
+    let stop: (() => void) | undefined;
+    let live = true;
+    // Only lessons opened from search need it: loaded then, not with every lesson.
+    void import('./section-landing').then(({ landOnSection }) => {
+      const target = document.getElementById(sectionId(section));
+      if (live && target && article.current) stop = landOnSection(target, article.current);
+    });
+    return () => {
+      live = false;
+      stop?.();
+    };
   }, [section, lesson, progress.loaded]);
 
   // Glossary terms in the text are buttons that show their definition in place (one listener for all).
