@@ -9,6 +9,9 @@
  * the page changes size, until the learner scrolls or touches the page.
  */
 
+import type { RefObject } from 'preact';
+import { sectionId } from '../../shared/sections';
+
 /** How long the page is watched for changes that move the heading. */
 const SETTLE_MS = 10_000;
 const INPUTS = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
@@ -18,8 +21,11 @@ function restingTop(): number {
   return Number.parseFloat(getComputedStyle(document.documentElement).scrollPaddingBlockStart) || 0;
 }
 
-/** Lands on `heading` inside `article` and keeps it in place while the page settles; returns a stop. */
-export function landOnSection(heading: HTMLElement, article: HTMLElement): () => void {
+/** Lands on section `section` of the lesson in `article`, kept in place as the page settles; returns a stop. */
+export function landOnSection(section: number, article: RefObject<HTMLElement | null>): () => void {
+  const heading = document.getElementById(sectionId(section));
+  // Gone already (the learner left the lesson), or no such section: nothing to land on.
+  if (!heading || !article.current) return () => {};
   heading.tabIndex = -1;
   // Not the browser's own scroll on focus: it would be smooth, aimed at a distance still estimated.
   heading.focus({ preventScroll: true });
@@ -31,7 +37,7 @@ export function landOnSection(heading: HTMLElement, article: HTMLElement): () =>
   highlight(heading);
   // Called before the browser paints the changed layout, so the heading is never seen elsewhere.
   const observer = new ResizeObserver(place);
-  observer.observe(article);
+  observer.observe(article.current);
   const bar = document.querySelector('.app-bar');
   if (bar) observer.observe(bar);
   const stop = () => {
