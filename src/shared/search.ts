@@ -1,5 +1,6 @@
 /** Offline search: the MiniSearch options shared by the build (which makes the index) and the app. */
 import type { Options, SearchOptions } from 'minisearch';
+import type { Lesson } from './types.ts';
 
 /** One searchable thing: a section of a lesson, or a glossary term. */
 export interface SearchDocument {
@@ -30,3 +31,36 @@ export const QUERY_OPTIONS: SearchOptions = {
   combineWith: 'AND',
   boost: { title: 3, heading: 2 },
 };
+
+/** The text of a piece of lesson HTML, as searched and as shown in a result's snippet. */
+export function plainText(html: string): string {
+  return (
+    html
+      .replace(/<[^>]+>/g, ' ')
+      // The isolates the compiler writes around Latin expressions in right-to-left text.
+      .replace(/[\u2066-\u2069]/g, '')
+      .replace(
+        /&(amp|lt|gt|quot|#39);/g,
+        (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name] ?? ' ',
+      )
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
+}
+
+/**
+ * A lesson's text by section: the part before the first `##` heading, then each heading's part.
+ * The build indexes these; search results show a line of them (the app reads the lesson then).
+ */
+export function sectionTexts(lesson: Pick<Lesson, 'blocks'>): { heading: string; text: string }[] {
+  const parts = [{ heading: '', text: '' }];
+  for (const block of lesson.blocks) {
+    if (block.kind !== 'html' && block.kind !== 'callout') continue;
+    // Split at level-two headings; the compiler numbers them section-1, section-2, … in order.
+    const pieces = block.html.split(/<h2[^>]*>([\s\S]*?)<\/h2>/);
+    (parts.at(-1) as { text: string }).text += ` ${plainText(pieces[0] ?? '')}`;
+    for (let i = 1; i < pieces.length; i += 2)
+      parts.push({ heading: plainText(pieces[i] ?? ''), text: plainText(pieces[i + 1] ?? '') });
+  }
+  return parts;
+}

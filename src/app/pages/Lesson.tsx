@@ -3,7 +3,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { formatDate, formatPercent } from '../../i18n/format';
 import { direction, SOURCE_LOCALE } from '../../shared/locales';
-import { sectionId } from '../../shared/sections';
 import type { Lesson, LessonInfo } from '../../shared/types';
 import { Checklist } from '../components/Checklist';
 import { CourseUnavailable } from '../components/CourseUnavailable';
@@ -75,10 +74,9 @@ function LoadedLesson({ locale, course, entry, section }: LoadedProps) {
   // Opened at a section (from search): move there, so keyboard and screen-reader users start at it.
   useEffect(() => {
     if (!section || !lesson || !progress.loaded) return;
-    const target = document.getElementById(sectionId(section));
-    if (!target) return;
-    target.tabIndex = -1;
-    target.focus();
+    // Only lessons opened from search need it: loaded then, not with every lesson.
+    const landing = import('./section-landing').then((module) => module.landOnSection(section, article));
+    return () => void landing.then((stop) => stop());
   }, [section, lesson, progress.loaded]);
 
   // Glossary terms in the text are buttons that show their definition in place (one listener for all).

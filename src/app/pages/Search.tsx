@@ -5,16 +5,11 @@ import { t } from '../../i18n';
 import { SOURCE_LOCALE } from '../../shared/locales';
 import { QUERY_OPTIONS, type SearchHit } from '../../shared/search';
 import { CourseUnavailable } from '../components/CourseUnavailable';
-import { textLang } from '../components/text-lang';
 import { loadCourse } from '../course';
 import { useCourse, usePageHeading } from '../hooks';
-import { href } from '../router';
 import { setTitle } from '../title';
+import { type Result, SearchResults } from './SearchResults';
 import { loadIndex } from './search-index';
-
-interface Result extends SearchHit {
-  locale: string;
-}
 
 export default function SearchPage({ locale }: { locale: string }) {
   const course = useCourse(locale);
@@ -43,7 +38,9 @@ export default function SearchPage({ locale }: { locale: string }) {
     const started = performance.now();
     const seen = new Set<string>();
     for (const { locale: each, index } of indexes) {
-      for (const hit of index.search(trimmed, QUERY_OPTIONS) as unknown as SearchHit[]) {
+      for (const hit of index.search(trimmed, QUERY_OPTIONS) as unknown as (SearchHit & {
+        terms: string[];
+      })[]) {
         if (seen.has(hit.id)) continue;
         seen.add(hit.id);
         results.push({ ...hit, locale: each });
@@ -76,27 +73,7 @@ export default function SearchPage({ locale }: { locale: string }) {
             ? t('search.none', { query: trimmed })
             : t('search.results', { count: results.length }))}
       </div>
-      <ul class="results">
-        {shown.map((hit) => (
-          <li key={`${hit.locale}/${hit.id}`}>
-            <a
-              href={
-                hit.kind === 'term'
-                  ? href(locale, { page: 'glossary', termId: hit.target })
-                  : href(locale, { page: 'lesson', lessonId: hit.target, section: hit.section || undefined })
-              }
-              {...textLang(hit.locale)}
-            >
-              {hit.title}
-              {hit.heading && <span class="result-heading">{hit.heading}</span>}
-            </a>
-            <span class="meta">
-              {hit.kind === 'term' && <span>{t('search.term')}</span>}
-              {hit.locale !== locale && <span>{t('search.inEnglish')}</span>}
-            </span>
-          </li>
-        ))}
-      </ul>
+      {shown.length > 0 && <SearchResults locale={locale} results={shown} />}
     </div>
   );
 }
