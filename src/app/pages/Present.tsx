@@ -1,5 +1,5 @@
 /** Presentation mode: a lesson as full-screen slides for a workshop, quizzes as class polls. */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { direction } from '../../shared/locales';
 import { lessonSlides, type Slide } from '../../shared/slides';
@@ -9,8 +9,10 @@ import { textLang } from '../components/text-lang';
 import { useCourse } from '../hooks';
 import { href } from '../router';
 import { setTitle } from '../title';
+import { useFullScreen } from './full-screen';
 
-function SlideView({ slide, revealed }: { slide: Slide; revealed: boolean }) {
+/** One slide; `long` when a revealed poll did not fit the screen in two columns. */
+function SlideView({ slide, revealed, long }: { slide: Slide; revealed: boolean; long: boolean }) {
   switch (slide.kind) {
     case 'title':
       return (
@@ -36,27 +38,39 @@ function SlideView({ slide, revealed }: { slide: Slide; revealed: boolean }) {
           ))}
         </>
       );
-    case 'poll':
+    case 'poll': {
+      const right = slide.question.options.filter((option) => option.correct);
       return (
         <>
           <p class="eyebrow">{t('quiz.title')}</p>
-          <h2 dangerouslySetInnerHTML={{ __html: slide.question.prompt }} />
-          <ol class="poll-options">
-            {slide.question.options.map((option) => (
-              <li key={option.id} class={revealed ? (option.correct ? 'is-right' : 'is-wrong') : ''}>
-                <span dangerouslySetInnerHTML={{ __html: option.html }} />
-                {revealed && (
-                  <>
-                    {/* A line of its own: run into the option, the two read as one phrase. */}
-                    {option.correct && <p class="verdict">{t('quiz.rightAnswer')}</p>}
-                    <div class="explanation" dangerouslySetInnerHTML={{ __html: option.explanation }} />
-                  </>
-                )}
-              </li>
-            ))}
-          </ol>
+          <h2 class="poll-prompt" dangerouslySetInnerHTML={{ __html: slide.question.prompt }} />
+          {/* On a wide screen the explanation stands beside the options, so that all fits one screen. */}
+          <div class={revealed ? `poll poll-revealed${long ? ' poll-long' : ''}` : 'poll'}>
+            <ol class="poll-options">
+              {slide.question.options.map((option) => (
+                <li key={option.id} class={revealed ? (option.correct ? 'is-right' : 'is-wrong') : ''}>
+                  <span dangerouslySetInnerHTML={{ __html: option.html }} />
+                  {/* A line of its own: run into the option, the two read as one phrase. */}
+                  {revealed && option.correct && <p class="verdict">{t('quiz.rightAnswer')}</p>}
+                </li>
+              ))}
+            </ol>
+            {/* Why the right answer is right; the other options' reasons are the class's to discuss. */}
+            {revealed && (
+              <div class="poll-why">
+                {right.map((option) => (
+                  <div
+                    key={option.id}
+                    class="explanation"
+                    dangerouslySetInnerHTML={{ __html: option.explanation }}
+                  />
+                ))}
+              </div>
+            )}
+          </div>
         </>
       );
+    }
     default:
       return (
         <>
@@ -76,6 +90,10 @@ export default function PresentPage({ locale, lessonId }: { locale: string; less
   const [lesson, setLesson] = useState<Lesson | null>(null);
   const [index, setIndex] = useState(0);
   const [revealed, setRevealed] = useState(false);
+  const [long, setLong] = useState(false);
+  const [full, toggleFullScreen] = useFullScreen();
+  const slideRef = useRef<HTMLDivElement>(null);
+  const navRef = useRef<HTMLElement>(null);
   useEffect(() => {
     const entry = course && course !== 'failed' ? course.lesson(lessonId) : undefined;
     if (!course || course === 'failed' || !entry) return;
@@ -88,6 +106,7 @@ export default function PresentPage({ locale, lessonId }: { locale: string; less
   const go = (step: number) => {
     setIndex((current) => Math.min(Math.max(current + step, 0), Math.max(slides.length - 1, 0)));
     setRevealed(false);
+    setLong(false);
   };
 
   useEffect(() => {
@@ -121,6 +140,24 @@ export default function PresentPage({ locale, lessonId }: { locale: string; less
     };
   }, [rtl, slides.length]);
 
+  // Each slide starts at its top, the first one too, wherever the page before was scrolled to.
+  useLayoutEffect(() => {
+    if (lesson) scrollTo({ top: 0, behavior: 'instant' });
+  }, [lesson, index]);
+
+  // A revealed poll longer than the screen takes one more column: measured once drawn, and again
+  // once its font has come (Nastaliq sets taller lines than the fallback).
+  useLayoutEffect(() => {
+    if (!revealed || long) return;
+    const check = () => {
+      const bottom = slideRef.current?.getBoundingClientRect().bottom ?? 0;
+      const controls = navRef.current?.getBoundingClientRect().top ?? Number.POSITIVE_INFINITY;
+      if (bottom > controls + 1) setLong(true);
+    };
+    check();
+    void document.fonts.ready.then(check);
+  }, [revealed, long, full, index]);
+
   useEffect(() => {
     // "Slides", never the lesson: the title stays in the browser's history.
     setTitle(t('present.controls'));
@@ -131,10 +168,10 @@ export default function PresentPage({ locale, lessonId }: { locale: string; less
   if (!lesson || !slide) return <p class="loading">{t('app.loading')}</p>;
   return (
     <div class="presentation">
-      <div class="slide" {...textLang(lesson.locale)}>
-        <SlideView slide={slide} revealed={revealed} />
+      <div class="slide" ref={slideRef} {...textLang(lesson.locale)}>
+        <SlideView slide={slide} revealed={revealed} long={long} />
       </div>
-      <nav class="slide-nav" aria-label={t('present.controls')}>
+      <nav class="slide-nav" ref={navRef} aria-label={t('present.controls')}>
         <button type="button" class="button button-quiet" onClick={() => go(-1)} disabled={index === 0}>
           {t('present.previous')}
         </button>
@@ -149,11 +186,7 @@ export default function PresentPage({ locale, lessonId }: { locale: string; less
             {t('present.reveal')}
           </button>
         )}
-        <button
-          type="button"
-          class="button button-quiet"
-          onClick={() => void document.documentElement.requestFullscreen?.()}
-        >
+        <button type="button" class="button button-quiet" aria-pressed={full} onClick={toggleFullScreen}>
           {t('present.fullScreen')}
         </button>
         <a href={href(locale, { page: 'lesson', lessonId })}>{t('present.exit')}</a>
