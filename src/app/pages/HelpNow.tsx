@@ -12,7 +12,9 @@ import { SOURCE_LOCALE } from '../../shared/locales';
 import { textLang } from '../components/text-lang';
 import { useCourse } from '../hooks';
 import { setTitle } from '../title';
+import HelpCardPage from './HelpCard';
 import { HelpNowEnding } from './HelpNowEnding';
+import { HelpCardLinks } from './help-card-links';
 import { type CountryChoice, saveCountry, savedCountry } from './help-country';
 
 type Loaded = { flows: HelpFlow[]; english: HelpFlow[]; directory: HelpDirectory | 'failed' };
@@ -32,7 +34,12 @@ async function load(locale: string): Promise<Loaded> {
   return { flows, english, directory };
 }
 
-export default function HelpNowPage({ locale }: { locale: string }) {
+/** Help now; with a country in the address, the printed first-steps card for trainers. */
+export default function HelpNowPage({ locale, country }: { locale: string; country?: string }) {
+  return country ? <HelpCardPage locale={locale} country={country} /> : <HelpNow locale={locale} />;
+}
+
+function HelpNow({ locale }: { locale: string }) {
   const [loaded, setLoaded] = useState<Loaded | 'failed' | null>(null);
   const [country, setCountry] = useState<CountryChoice | null>(null);
   const [flowId, setFlowId] = useState<string | null>(null);
@@ -86,6 +93,10 @@ export default function HelpNowPage({ locale }: { locale: string }) {
             </li>
           ))}
         </ul>
+        <div class="trainer-only help-now-card">
+          <p>{t('helpCard.printFor')}</p>
+          <HelpCardLinks locale={locale} label={t('helpCard.printFor')} />
+        </div>
       </div>
     );
   }
