@@ -11,6 +11,7 @@ import { type HelpFlow, stepOf } from '../../shared/help-flows';
 import { SOURCE_LOCALE } from '../../shared/locales';
 import { textLang } from '../components/text-lang';
 import { useCourse } from '../hooks';
+import { href } from '../router';
 import { setTitle } from '../title';
 import HelpCardPage from './HelpCard';
 import { HelpNowEnding } from './HelpNowEnding';
@@ -58,6 +59,18 @@ function HelpNow({ locale }: { locale: string }) {
     return () => {
       live = false;
     };
+  }, [locale]);
+  // The header's Help now link leads to this very address, so the router sees no change when it is
+  // followed in a flow: it is taken here as going back to the list of situations.
+  useEffect(() => {
+    const list = href(locale, { page: 'help-now' });
+    const follow = (event: MouseEvent) => {
+      if ((event.target as Element | null)?.closest?.('a')?.getAttribute('href') !== list) return;
+      setFlowId(null);
+      setPath([]);
+    };
+    document.addEventListener('click', follow);
+    return () => document.removeEventListener('click', follow);
   }, [locale]);
   // Each new step moves focus to its heading, so a screen reader reads the new question.
   useEffect(() => {
