@@ -57,7 +57,7 @@ function PageFor({ route }: { route: Route }) {
     case 'help':
       return <HelpPage locale={route.locale} />;
     case 'help-now':
-      return <HelpNowPage locale={route.locale} />;
+      return <HelpNowPage locale={route.locale} country={route.country} />;
     default:
       return <LessonPage locale={route.locale} lessonId="" />;
   }

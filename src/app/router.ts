@@ -18,7 +18,7 @@ export type Page =
   | { page: 'erase' }
   | { page: 'glossary'; termId?: string }
   | { page: 'help' }
-  | { page: 'help-now' }
+  | { page: 'help-now'; country?: string }
   | { page: 'not-found' };
 export type Route = Page & { locale: Locale };
 
@@ -38,7 +38,8 @@ const PAGES: Record<string, { page: Page['page']; params: string[]; required: nu
   share: { page: 'share', params: [], required: 0 },
   erase: { page: 'erase', params: [], required: 0 },
   help: { page: 'help', params: [], required: 0 },
-  'help-now': { page: 'help-now', params: [], required: 0 },
+  // With a country: the printed first-steps card (pages/HelpCard.tsx).
+  'help-now': { page: 'help-now', params: ['country'], required: 0 },
 };
 
 let opaque = false;

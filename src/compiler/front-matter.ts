@@ -120,11 +120,20 @@ export function splitGlossary(
   });
 }
 
-/** Front matter of a help-now flow: its title and summary; a translation adds status and source hash. */
+/** One item of a front-matter list, with the file's line and column where it stands. */
+export interface PlacedText {
+  text: string;
+  line: number;
+  col: number;
+}
+
+/** Front matter of a help-now flow: title, summary and printed card; a translation adds status and source hash. */
 export interface FlowFrontMatter {
   id: string;
   title: string;
   summary: string;
+  /** The first steps printed on the help card, and where the list stands (for a count that differs). */
+  card: { items: PlacedText[]; line: number; col: number };
   status: TranslationStatus | null;
   sourceHash: string | null;
 }
@@ -138,17 +147,18 @@ export function splitFlow(
 ): SplitLesson<FlowFrontMatter> {
   return split(source, report, (fields) => {
     const allowed = translation
-      ? ['id', 'title', 'summary', 'status', 'source_hash']
-      : ['id', 'title', 'summary', 'reviewed'];
+      ? ['id', 'title', 'summary', 'card', 'status', 'source_hash']
+      : ['id', 'title', 'summary', 'card', 'reviewed'];
     fields.allowOnly(allowed, () => 'is not a flow field');
     const id = fields.id(folderId);
     const title = fields.text('title');
     const summary = fields.text('summary');
+    const card = fields.textList('card', 'a list of short first steps, one "- ..." line each');
     if (!translation) fields.date('reviewed');
     const { status, sourceHash } = translation
       ? translationFields(fields)
       : { status: null, sourceHash: null };
-    return fields.ok ? { id, title, summary, status, sourceHash } : null;
+    return fields.ok && card ? { id, title, summary, card, status, sourceHash } : null;
   });
 }
 
@@ -172,6 +182,7 @@ interface Fields {
   minutes(): number;
   date(name: string): string;
   tags(required: boolean): string[] | null;
+  textList(name: string, what: string): { items: PlacedText[]; line: number; col: number } | null;
 }
 
 function parseFields(yamlText: string, report: Report): Fields | null {
@@ -186,13 +197,14 @@ function parseFields(yamlText: string, report: Report): Fields | null {
     report(2, 1, 'front matter must be a list of fields such as "title: ..."');
     return null;
   }
-  return fieldReaders(doc.contents, at, report);
+  return fieldReaders(doc.contents, at, report, position);
 }
 
 function fieldReaders(
   map: YAMLMap,
   at: (offset: number | undefined, message: string) => void,
   report: Report,
+  position: (offset: number | undefined) => { line: number; col: number },
 ): Fields {
   const node = (name: string) => (map.get(name, true) as Node | undefined) ?? undefined;
   const fields: Fields = {
@@ -270,6 +282,25 @@ function fieldReaders(
         else fail(item as Node, 'each tag must be a word or short phrase');
       }
       return tags;
+    },
+    textList(name, what) {
+      const value = required(name);
+      if (!value) return null;
+      if (!isSeq(value) || value.items.length === 0) {
+        fail(value, `"${name}" must be ${what}`);
+        return null;
+      }
+      const items: PlacedText[] = [];
+      for (const item of value.items) {
+        if (isScalar(item) && typeof item.value === 'string' && item.value.trim())
+          items.push({ text: item.value.trim(), ...position(item.range?.[0]) });
+        else fail(item as Node, `each item of "${name}" must be text on one line`);
+      }
+      // Where the list is named: the key, so that a list on the next lines is found by its name.
+      const key = map.items.find((pair) => isScalar(pair.key) && pair.key.value === name)?.key as
+        | Node
+        | undefined;
+      return { items, ...position(key?.range?.[0] ?? value.range?.[0]) };
     },
   };
   function fail(where: Node, message: string) {

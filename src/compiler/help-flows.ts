@@ -14,12 +14,12 @@ import type { ContainerEnv } from './containers.ts';
 import type { ContentError } from './errors.ts';
 import { splitFlow } from './front-matter.ts';
 import { HELP_FOLDER } from './help-directory.ts';
+import { flowHash, readCard } from './help-flow-card.ts';
 import { checkEnding, checkPaths, compareFlows } from './help-flow-checks.ts';
 import { type FlowPlaces, readStep } from './help-flow-steps.ts';
 import { type LinkPolicy, STRICT_POLICY } from './link-trust.ts';
 import { checkLinks, type FoundLink } from './links.ts';
 import { createMarkdown, inside, topLevelBlocks } from './markdown.ts';
-import { sourceHash } from './source-hash.ts';
 import { compareLinks } from './translation-links.ts';
 
 /** Where flows live inside the lessons folder: `help/flows/<flow-id>/<locale>.md`. */
@@ -130,15 +130,17 @@ export function compileFlow(input: FlowSource): CompiledFlow {
   }
   const links = found.map((link) => link.href);
   if (!meta) return { ...empty, links };
+  // A translation is held to en.md's number of steps; without a usable en.md, to its own.
+  const englishCount = isTranslation ? (english?.flow.card.length ?? meta.card.items.length) : undefined;
   const flow: HelpFlow = {
     id: meta.id,
     locale: input.locale,
     title: meta.title,
     summary: meta.summary,
+    card: readCard(meta.card, md, env, report, englishCount),
     steps,
   };
-  if (!isTranslation)
-    return { flow, errors, hash: sourceHash(meta.title, meta.summary, body), sourceHash: null, links };
+  if (!isTranslation) return { flow, errors, hash: flowHash(meta, body), sourceHash: null, links };
   if (!english) return { ...empty, links, sourceHash: meta.sourceHash };
   flow.translation = { status: meta.status ?? 'draft', stale: meta.sourceHash !== english.hash };
   return { flow, errors, hash: null, sourceHash: meta.sourceHash, links };

@@ -6,6 +6,7 @@ import { compileCourse } from './course.ts';
 import { formatError, sortErrors } from './errors.ts';
 import { splitFlow, splitGlossary, splitLesson } from './front-matter.ts';
 import { GLOSSARY_FOLDER } from './glossary.ts';
+import { flowHash } from './help-flow-card.ts';
 import { FLOWS_FOLDER } from './help-flows.ts';
 import { sourceHash } from './source-hash.ts';
 
@@ -19,13 +20,16 @@ export function englishHash(dir: string, id: string): string {
   const source = readFileSync(file, 'utf8');
   // The glossary is stamped like a lesson: `stamp glossary ur`; a flow by its folder: `stamp help/flows/<id> ur`.
   const flow = id.startsWith(`${FLOWS_FOLDER}/`) ? id.slice(FLOWS_FOLDER.length + 1) : null;
+  const failed = `The English lesson has errors; run "lessons check" first.`;
+  if (flow !== null) {
+    // A flow's hash covers its card too (help-flow-card.ts).
+    const { meta, body } = splitFlow(source, flow, report, false);
+    if (!meta || body === null) throw new Error(failed);
+    return flowHash(meta, body);
+  }
   const { meta, body } =
-    id === GLOSSARY_FOLDER
-      ? splitGlossary(source, report, false)
-      : flow
-        ? splitFlow(source, flow, report, false)
-        : splitLesson(source, id, report);
-  if (!meta || body === null) throw new Error(`The English lesson has errors; run "lessons check" first.`);
+    id === GLOSSARY_FOLDER ? splitGlossary(source, report, false) : splitLesson(source, id, report);
+  if (!meta || body === null) throw new Error(failed);
   return sourceHash(meta.title, meta.summary, body);
 }
 

@@ -27,6 +27,7 @@ export const PAGE_GROUPS = [
   'share',
   'help',
   'helpNow',
+  'helpCard',
   // Law notes in lessons load their words with their own code (src/app/pages/law-notes.tsx).
   'law',
   // Notices are rare: their words load when one is first shown.

@@ -55,6 +55,8 @@ export interface HelpFlow {
   locale: string;
   title: string;
   summary: string;
+  /** The first steps printed on the help card, whatever the answers (two or three). */
+  card: FlowAction[];
   steps: FlowStep[];
   translation?: { status: TranslationStatus; stale: boolean };
 }

@@ -33,17 +33,18 @@ const FRONT = [
   'id: demo',
   'title: Demo flow',
   'summary: A flow written by a test.',
+  'card: [Stay calm., Call a helpline.]',
   'reviewed: 2026-12-01',
   '---',
 ];
-/** The body starts on line 7. */
+/** The body starts on line 8. */
 const START = ['::: question start', 'Can you sign in?', '', '- [Yes](#in)', '- [No](#out)', ':::'];
 const ending = (
   id: string,
   attributes = 'help=digital-emergency read=passwords',
   steps = ['1. Change it.'],
 ) => ['', `::: ending ${id} ${attributes}`.trimEnd(), 'Do this now', '', ...steps, ':::'];
-/** A flow that compiles: lines 7–12 the question, 14–18 ending "in", 20–24 ending "out" (each after a blank line). */
+/** A flow that compiles: lines 8–13 the question, 15–19 ending "in", 21–25 ending "out" (each after a blank line). */
 const VALID = [...START, ...ending('in'), ...ending('out')];
 
 function compile(
@@ -87,19 +88,27 @@ describe('a valid flow', () => {
   });
 });
 
-const TRANSLATION_FRONT = ['---', 'id: demo', 'title: Démo', 'summary: Un flux.', 'status: machine', '---'];
+const TRANSLATION_FRONT = [
+  '---',
+  'id: demo',
+  'title: Démo',
+  'summary: Un flux.',
+  'card: [Bertenang., Hubungi talian bantuan.]',
+  'status: machine',
+  '---',
+];
 
 describe('broken flows are refused where the problem stands', () => {
   const cases: { name: string; body: string[]; expected: string[] }[] = [
     {
       name: 'an answer leads to a step that does not exist',
       body: [...START.slice(0, 4), '- [No](#nowhere)', ':::', ...ending('in')],
-      expected: ['11:8: this answer leads to "nowhere", but there is no such step'],
+      expected: ['12:8: this answer leads to "nowhere", but there is no such step'],
     },
     {
       name: 'a step no answer leads to',
       body: [...VALID, ...ending('lost')],
-      expected: ['26:12: no answer leads to step "lost": link to it from a question, or remove it'],
+      expected: ['27:12: no answer leads to step "lost": link to it from a question, or remove it'],
     },
     {
       name: 'an answer leading back to an earlier question (a loop)',
@@ -117,69 +126,69 @@ describe('broken flows are refused where the problem stands', () => {
         ...ending('in'),
       ],
       expected: [
-        '18:18: this answer leads back to "start", so the flow would go round in circles: only an ending may lead back, with back=',
+        '19:18: this answer leads back to "start", so the flow would go round in circles: only an ending may lead back, with back=',
       ],
     },
     {
       name: 'a question with no answers (a dead end)',
       body: [...START.slice(0, 2), ':::', ...ending('in')],
       expected: [
-        '7:1: question "start": write the question on one line, then its answers as a list of "- [words](#step-id)"',
+        '8:1: question "start": write the question on one line, then its answers as a list of "- [words](#step-id)"',
       ],
     },
     {
       name: 'an answer that is not a link to a step',
       body: [...START.slice(0, 4), '- No, go to out', ':::', ...ending('in')],
       expected: [
-        '11:1: each answer is one link to the step it leads to: "- [words](#step-id)"',
-        '7:1: question "start" needs at least two answers',
+        '12:1: each answer is one link to the step it leads to: "- [words](#step-id)"',
+        '8:1: question "start" needs at least two answers',
       ],
     },
     {
       name: 'an ending with nothing to do',
       body: [...START, ...ending('in'), '', '::: ending out help=digital-emergency', 'Nothing', ':::'],
       expected: [
-        '20:1: ending "out": an ending holds its heading on one line, then a numbered list of what to do now, then (if any) a bulleted list of what not to do',
+        '21:1: ending "out": an ending holds its heading on one line, then a numbered list of what to do now, then (if any) a bulleted list of what not to do',
       ],
     },
     {
       name: 'an ending that says nobody to contact',
       body: [...START, ...ending('in'), ...ending('out', 'read=passwords')],
-      expected: ['20:12: ending "out" must say who to contact: add help= with a kind of help'],
+      expected: ['21:12: ending "out" must say who to contact: add help= with a kind of help'],
     },
     {
       name: 'a kind of help some country has no service for, and no international one',
       body: [...START, ...ending('in'), ...ending('out', 'help=harassment')],
       expected: [
-        '20:16: no service in help/directory.yaml helps with "harassment" in IN, MY, and no international one does: add one, or ask for another kind of help',
+        '21:16: no service in help/directory.yaml helps with "harassment" in IN, MY, and no international one does: add one, or ask for another kind of help',
       ],
     },
     {
       name: 'a kind of help the directory does not know',
       body: [...START, ...ending('in'), ...ending('out', 'help=hugs')],
       expected: [
-        '20:16: "hugs" is not a kind of help: use digital-emergency, harassment, intimate-images, legal-aid, report-crime, press-freedom',
+        '21:16: "hugs" is not a kind of help: use digital-emergency, harassment, intimate-images, legal-aid, report-crime, press-freedom',
       ],
     },
     {
       name: 'a lesson to read later that does not exist',
       body: [...START, ...ending('in'), ...ending('out', 'help=digital-emergency read=flying')],
-      expected: ['20:39: read=: there is no lesson "flying"'],
+      expected: ['21:39: read=: there is no lesson "flying"'],
     },
     {
       name: 'a way back to a step that is not a question',
       body: [...START, ...ending('in'), ...ending('out', 'help=digital-emergency back=in')],
-      expected: ['20:39: back=in: there is no question "in" to go back to'],
+      expected: ['21:39: back=in: there is no question "in" to go back to'],
     },
     {
       name: 'two steps with one id',
       body: [...VALID, ...ending('in')],
-      expected: ['26:12: step "in" is written twice: give each step its own id'],
+      expected: ['27:12: step "in" is written twice: give each step its own id'],
     },
     {
       name: 'a link that runs script',
       body: [...START, ...ending('in', undefined, ['1. [Tap](javascript:alert(1))']), ...ending('out')],
-      expected: ['17:10: links starting with "javascript:" are not allowed'],
+      expected: ['18:10: links starting with "javascript:" are not allowed'],
     },
     {
       name: 'an invisible direction control',
@@ -190,17 +199,17 @@ describe('broken flows are refused where the problem stands', () => {
         ...ending('in'),
         ...ending('out'),
       ],
-      expected: ['10:7: invisible direction control U+202E is not allowed: delete it'],
+      expected: ['11:7: invisible direction control U+202E is not allowed: delete it'],
     },
     {
       name: 'text outside the steps',
       body: ['Read this first.', '', ...VALID],
-      expected: ['7:1: write each step in a "::: question <id>" or "::: ending <id>" block'],
+      expected: ['8:1: write each step in a "::: question <id>" or "::: ending <id>" block'],
     },
     {
       name: 'an unknown block',
       body: [...VALID, '', '::: tip', 'Stay calm.', ':::'],
-      expected: ['26:5: unknown block "tip": use question or ending'],
+      expected: ['27:5: unknown block "tip": use question or ending'],
     },
   ];
 
@@ -230,13 +239,13 @@ describe('a translation keeps the flow of en.md', () => {
       name: 'an answer that leads elsewhere',
       body: VALID.map((line) => (line === '- [No](#out)' ? '- [No](#in)' : line)),
       expected:
-        '7:14: step "start" must have the answers of en.md, leading to the same steps in the same order (in, out): only en.md decides where a flow leads',
+        '8:14: step "start" must have the answers of en.md, leading to the same steps in the same order (in, out): only en.md decides where a flow leads',
     },
     {
       name: 'answers in another order',
       body: [START[0], START[1], '', START[4], START[3], ':::', ...VALID.slice(6)] as string[],
       expected:
-        '7:14: step "start" must have the answers of en.md, leading to the same steps in the same order (in, out): only en.md decides where a flow leads',
+        '8:14: step "start" must have the answers of en.md, leading to the same steps in the same order (in, out): only en.md decides where a flow leads',
     },
     {
       name: 'another kind of help',
@@ -246,18 +255,18 @@ describe('a translation keeps the flow of en.md', () => {
           : line,
       ),
       expected:
-        '20:12: step "out" must keep the ":::" line of en.md and as many things to do and not to do (1 and 0): only en.md decides where a flow leads',
+        '21:12: step "out" must keep the ":::" line of en.md and as many things to do and not to do (1 and 0): only en.md decides where a flow leads',
     },
     {
       name: 'a step left out',
       body: [...START, ...ending('in')],
-      expected: '7:1: the steps must be those of en.md, in the same order: start, in, out',
+      expected: '8:1: the steps must be those of en.md, in the same order: start, in, out',
     },
     {
       name: 'a thing to do added',
       body: [...START, ...ending('in', undefined, ['1. Change it.', '2. And more.']), ...ending('out')],
       expected:
-        '14:12: step "in" must keep the ":::" line of en.md and as many things to do and not to do (1 and 0): only en.md decides where a flow leads',
+        '15:12: step "in" must keep the ":::" line of en.md and as many things to do and not to do (1 and 0): only en.md decides where a flow leads',
     },
   ])('refuses $name', ({ body, expected }) => {
     expect(positions(translate(body).errors)).toEqual([expected]);
@@ -270,8 +279,104 @@ describe('a translation keeps the flow of en.md', () => {
       ...ending('out'),
     ];
     expect(positions(translate(body).errors)).toEqual([
-      '17:15: this link goes to "https://evil.example/", but the English lesson has no such link: a translation must keep the links of en.md exactly (if it is the same page in this language, ask for the address to be listed under links: localized in course.yaml)',
+      '18:15: this link goes to "https://evil.example/", but the English lesson has no such link: a translation must keep the links of en.md exactly (if it is the same page in this language, ask for the address to be listed under links: localized in course.yaml)',
     ]);
+  });
+});
+
+describe('the card: first steps printed for each flow', () => {
+  /** Front matter whose card (line 5) is `steps`, one per line from line 6; the body follows. */
+  const front = (steps: string[] | null, title = 'Demo flow', last = 'reviewed: 2026-12-01') => [
+    '---',
+    'id: demo',
+    `title: ${title}`,
+    'summary: A flow.',
+    ...(steps ? ['card:', ...steps.map((step) => `  - ${step}`)] : []),
+    last,
+    '---',
+  ];
+  const english = (steps: string[] | null) => compile(VALID, { front: front(steps) });
+
+  it('compiles to its steps as inline text, isolated right to left in Urdu', () => {
+    const result = english(['Stay *calm*.', 'Call a helpline.']);
+    expect(positions(result.errors)).toEqual([]);
+    expect(result.flow?.card).toEqual([
+      { html: 'Stay <em>calm</em>.', text: 'Stay calm.' },
+      { html: 'Call a helpline.', text: 'Call a helpline.' },
+    ]);
+    const urdu = compile(VALID, {
+      locale: 'ur',
+      english: englishOf(result),
+      front: front(['پرسکون رہیں۔', 'Signal پر ہیلپ لائن سے رابطہ کریں۔'], 'ڈیمو', 'status: machine'),
+    });
+    expect(positions(urdu.errors)).toEqual([]);
+    expect(urdu.flow?.card[1]?.html).toBe('<bdi dir="ltr">Signal</bdi> پر ہیلپ لائن سے رابطہ کریں۔');
+  });
+
+  it.each([
+    { name: 'missing', steps: null, expected: ['1:1: front matter is missing "card"'] },
+    {
+      name: 'with one step',
+      steps: ['Stay calm.'],
+      expected: ['5:1: "card" has 1 steps: give 2 or 3 first steps that help whatever the answers'],
+    },
+    {
+      name: 'with four steps',
+      steps: ['One.', 'Two.', 'Three.', 'Four.'],
+      expected: ['5:1: "card" has 4 steps: give 2 or 3 first steps that help whatever the answers'],
+    },
+    {
+      name: 'with a step too long for the page',
+      steps: ['Stay calm.', `Call ${'a helpline '.repeat(8)}now.`],
+      expected: ['7:5: this card step is 97 characters: keep each under 90, so the card fits one page'],
+    },
+    {
+      name: 'with a link, which paper cannot follow',
+      steps: ['Stay calm.', 'Read [this](https://example.org/).'],
+      expected: ['7:5: a card step is printed on paper: write it without a link'],
+    },
+    {
+      name: 'with a step that is not text',
+      steps: ['Stay calm.', '{ call: helpline }'],
+      expected: ['7:5: each item of "card" must be text on one line'],
+    },
+    {
+      name: 'with an invisible direction control',
+      steps: ['Stay calm.', 'Call \\u202E a helpline.'],
+      expected: ['7:10: invisible direction control U+202E (written "\\u202E") is not allowed: delete it'],
+    },
+  ])('is refused $name', ({ steps, expected }) => {
+    expect(positions(english(steps).errors)).toEqual(expected);
+  });
+
+  describe('in a translation', () => {
+    const source = englishOf(english(['Stay calm.', 'Call a helpline.']));
+    const translate = (steps: string[] | null) =>
+      compile(VALID, {
+        locale: 'ms',
+        english: source,
+        front: front(steps, 'Démo', 'status: machine'),
+      });
+
+    it('is refused with another number of steps, where the card stands', () => {
+      expect(positions(translate(['Bertenang.']).errors)).toEqual([
+        '5:1: "card" has 1 steps but en.md has 2: translate each step of en.md, one for one',
+      ]);
+      expect(positions(translate(['Satu.', 'Dua.', 'Tiga.']).errors)).toEqual([
+        '5:1: "card" has 3 steps but en.md has 2: translate each step of en.md, one for one',
+      ]);
+    });
+
+    it('is refused when missing', () => {
+      expect(positions(translate(null).errors)).toEqual(['1:1: front matter is missing "card"']);
+    });
+
+    it('goes out of date when the English card changes', () => {
+      const result = translate(['Bertenang.', 'Hubungi talian bantuan.']);
+      expect(positions(result.errors)).toEqual([]);
+      const changed = englishOf(english(['Stay calm.', 'Call a lawyer.']));
+      expect(changed.hash).not.toBe(source.hash);
+    });
   });
 });
 
@@ -361,11 +466,11 @@ describe('hostile flows', () => {
   });
 
   it.each([
-    ['[Tap](data:text/html,<script>alert(1)</script>)', '17:1: links starting with "data:" are not allowed'],
-    ['[Tap](vbscript:msgbox)', '17:10: links starting with "vbscript:" are not allowed'],
+    ['[Tap](data:text/html,<script>alert(1)</script>)', '18:1: links starting with "data:" are not allowed'],
+    ['[Tap](vbscript:msgbox)', '18:10: links starting with "vbscript:" are not allowed'],
     [
       '[https://bank.example/](https://evil.example/)',
-      '17:28: the link text shows "bank.example" but the link goes to "evil.example": make the text name the place the link really goes',
+      '18:28: the link text shows "bank.example" but the link goes to "evil.example": make the text name the place the link really goes',
     ],
   ])('refuse the link %s', (link, expected) => {
     const result = compile([...START, ...ending('in', undefined, [`1. ${link}`]), ...ending('out')]);

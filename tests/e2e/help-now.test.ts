@@ -169,6 +169,33 @@ describe('Help now', () => {
     }
   });
 
+  it('goes back to the list of situations from the header link, at a question and at an ending', async () => {
+    const { context, page } = await phone(shared.browser());
+    try {
+      await page.goto(`${shared.server().url}#/en/help-now`);
+      const choices = page.locator('.help-now-choice');
+      await choices.first().waitFor();
+      const header = page.getByRole('link', { name: 'Help now', exact: true });
+      const flow = english[0] as HelpFlow;
+      const [path] = walks(flow, true);
+      await choices.filter({ hasText: flow.title }).click();
+      await page.getByRole('button', { name: path?.answers[0], exact: true }).waitFor();
+      await header.click();
+      await page.getByRole('heading', { level: 1, name: 'Help now' }).waitFor({ timeout: 5_000 });
+      expect(await choices.count()).toBe(english.length);
+
+      await walk(page, path as Walk);
+      await header.click();
+      await page.getByRole('heading', { level: 1, name: 'Help now' }).waitFor({ timeout: 5_000 });
+      expect(await choices.count()).toBe(english.length);
+      await page.getByRole('heading', { level: 1, name: 'Help now' }).evaluate((heading) => {
+        if (heading !== document.activeElement) throw new Error('the list heading does not have the focus');
+      });
+    } finally {
+      await context.close();
+    }
+  });
+
   it('has no accessibility violations at an ending', async () => {
     const context = await shared
       .browser()

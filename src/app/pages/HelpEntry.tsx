@@ -19,7 +19,8 @@ function zoneName(zone: string, locale: string): string {
   }
 }
 
-function hoursText(hours: HelpHours, locale: string): preact.ComponentChild {
+/** When a service answers, in the reader's language, times isolated left to right. */
+export function hoursText(hours: HelpHours, locale: string): preact.ComponentChild {
   if (hours.always) return t('help.hours.always');
   return (
     <>
@@ -41,7 +42,7 @@ function languageName(code: string, locale: string): string {
 }
 
 /** A contact as a link; numbers and addresses are isolated left to right, so Urdu text cannot reverse them. */
-function Contact({ contact, country }: { contact: HelpContact; country: string }) {
+export function Contact({ contact, country }: { contact: HelpContact; country: string }) {
   const external = contact.kind === 'web' || contact.kind === 'whatsapp' || contact.kind === 'signal';
   return (
     <li>

@@ -12,8 +12,11 @@ import { type HelpFlow, stepOf } from '../../shared/help-flows';
 import { SOURCE_LOCALE } from '../../shared/locales';
 import { textLang } from '../components/text-lang';
 import { useCourse } from '../hooks';
+import { href } from '../router';
 import { setTitle } from '../title';
+import HelpCardPage from './HelpCard';
 import { HelpNowEnding } from './HelpNowEnding';
+import { HelpCardLinks } from './help-card-links';
 import { type CountryChoice, saveCountry, savedCountry } from './help-country';
 import { SavedSummaries } from './SavedSummaries';
 
@@ -34,7 +37,12 @@ async function load(locale: string): Promise<Loaded> {
   return { flows, english, directory };
 }
 
-export default function HelpNowPage({ locale }: { locale: string }) {
+/** Help now; with a country in the address, the printed first-steps card for trainers. */
+export default function HelpNowPage({ locale, country }: { locale: string; country?: string }) {
+  return country ? <HelpCardPage locale={locale} country={country} /> : <HelpNow locale={locale} />;
+}
+
+function HelpNow({ locale }: { locale: string }) {
   const [loaded, setLoaded] = useState<Loaded | 'failed' | null>(null);
   const [country, setCountry] = useState<CountryChoice | null>(null);
   const [flowId, setFlowId] = useState<string | null>(null);
@@ -53,6 +61,18 @@ export default function HelpNowPage({ locale }: { locale: string }) {
     return () => {
       live = false;
     };
+  }, [locale]);
+  // The header's Help now link leads to this very address, so the router sees no change when it is
+  // followed in a flow: it is taken here as going back to the list of situations.
+  useEffect(() => {
+    const list = href(locale, { page: 'help-now' });
+    const follow = (event: MouseEvent) => {
+      if ((event.target as Element | null)?.closest?.('a')?.getAttribute('href') !== list) return;
+      setFlowId(null);
+      setPath([]);
+    };
+    document.addEventListener('click', follow);
+    return () => document.removeEventListener('click', follow);
   }, [locale]);
   // Each new step moves focus to its heading, so a screen reader reads the new question.
   useEffect(() => {
@@ -89,6 +109,10 @@ export default function HelpNowPage({ locale }: { locale: string }) {
           ))}
         </ul>
         <SavedSummaries />
+        <div class="trainer-only help-now-card">
+          <p>{t('helpCard.printFor')}</p>
+          <HelpCardLinks locale={locale} label={t('helpCard.printFor')} />
+        </div>
       </div>
     );
   }

@@ -11,6 +11,7 @@ import { useCourse, usePageHeading } from '../hooks';
 import { href } from '../router';
 import { setTitle } from '../title';
 import { Handout } from './Handout';
+import { HelpCardLinks } from './help-card-links';
 
 /** "2 h 30 min" in the reader's language. */
 function duration(minutes: number): string {
@@ -157,6 +158,11 @@ export default function WorkshopsPage({ locale, planId }: { locale: string; plan
         ))}
       </ul>
       {course.workshops.length === 0 && <p class="hint">{t('workshops.none')}</p>}
+      <section>
+        <h2>{t('helpCard.title')}</h2>
+        <p>{t('helpCard.intro')}</p>
+        <HelpCardLinks locale={locale} label={t('helpCard.title')} />
+      </section>
     </div>
   );
 }
