@@ -109,9 +109,6 @@ export function App() {
         </a>
         {/* Shown only when the page links do not fit (styles.css): they fold into this menu. */}
         <button type="button" class="menu-button" popovertarget="menu">
-          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-            <path d="M3 6h18M3 12h18M3 18h18" stroke="currentColor" stroke-width="2" />
-          </svg>
           {t('nav.menu')}
         </button>
         {/* A new page (or language) opens with the menu closed: a new route makes a new menu. */}
