@@ -107,21 +107,28 @@ export function App() {
         <a class="brand" href={home}>
           {t('app.name')}
         </a>
-        <LanguageSwitcher route={route} />
-        <nav aria-label={t('nav.label')}>
-          <a href={home} aria-current={current('home')}>
-            {t('nav.home')}
-          </a>
-          <a href={href(route.locale, { page: 'search' })} aria-current={current('search')}>
-            {t('nav.search')}
-          </a>
-          <a href={href(route.locale, { page: 'review' })} aria-current={current('review')}>
-            {t('nav.review')}
-          </a>
-          <a href={href(route.locale, { page: 'progress' })} aria-current={current('progress')}>
-            {t('nav.progress')}
-          </a>
-        </nav>
+        {/* Shown only when the page links do not fit (styles.css): they fold into this menu. */}
+        <button type="button" class="menu-button" popovertarget="menu">
+          {t('nav.menu')}
+        </button>
+        {/* A new page (or language) opens with the menu closed: a new route makes a new menu. */}
+        <div id="menu" class="menu" popover="auto" key={location.hash}>
+          <LanguageSwitcher route={route} />
+          <nav aria-label={t('nav.label')}>
+            <a href={home} aria-current={current('home')}>
+              {t('nav.home')}
+            </a>
+            <a href={href(route.locale, { page: 'search' })} aria-current={current('search')}>
+              {t('nav.search')}
+            </a>
+            <a href={href(route.locale, { page: 'review' })} aria-current={current('review')}>
+              {t('nav.review')}
+            </a>
+            <a href={href(route.locale, { page: 'progress' })} aria-current={current('progress')}>
+              {t('nav.progress')}
+            </a>
+          </nav>
+        </div>
         <p class="safety">
           {/* Beside the way out, so that first aid is one tap away at every scroll position. */}
           <a

@@ -39,23 +39,83 @@ async function audit(page: Page): Promise<string[]> {
   );
 }
 
-const PAGES: [string, string, string][] = [
+/** What a learner does on a page before it is checked: answers, a search, a way through a flow. */
+type Setup = (page: Page, locale: string) => Promise<void>;
+
+/** Answers the first two questions, so that their feedback and numbering are checked too. */
+const answerTwo: Setup = async (page) => {
+  for (const index of [0, 1]) {
+    const question = page.locator('fieldset.question').nth(index);
+    await question.locator('label').first().click();
+    await question.locator('button').click();
+    await expect.poll(() => question.locator('.result').textContent()).not.toBe('');
+  }
+};
+
+/** Opens the first situation of Help now, and answers its first answers to an ending, or `steps` of them. */
+const helpNow =
+  (steps: number): Setup =>
+  async (page) => {
+    await page.locator('.help-now-choice').first().click();
+    for (let step = 0; step < steps; step++) {
+      const answer = page.locator('.help-now-answer').first();
+      if (!(await answer.isVisible())) break;
+      await answer.click();
+    }
+  };
+
+const PAGES: [string, string, string, Setup?][] = [
   ['home', '', '.home h1'],
-  ['lesson', 'lessons/passwords', '.lesson h1'],
+  ['lesson with answered questions', 'lessons/passwords', '.lesson h1', answerTwo],
   // Two country notes on the law, each an aside and a landmark with its own name.
   ['lesson with law notes', 'lessons/online-harassment', '.callout-law >> nth=0'],
+  ['lesson with two warnings', 'lessons/phone-taken', '.lesson h1'],
+  ['lesson checking information', 'lessons/checking-information', '.lesson h1', answerTwo],
   ['progress', 'progress', '.progress h1'],
   ['review', 'review', '.review h1'],
-  ['search', 'search', '.search h1'],
+  [
+    'search with results',
+    'search',
+    '.search h1',
+    async (page, locale) => {
+      await page.getByRole('searchbox').fill(locale === 'ur' ? 'پاس' : 'password');
+      await page.locator('.search li a').first().waitFor();
+    },
+  ],
   ['glossary', 'glossary', '.glossary h1'],
   ['settings', 'settings', '.settings h1'],
   ['erase', 'erase', '.erase h1'],
   ['get help', 'help', '.help h1'],
-  ['help now', 'help-now', '.help-now h1'],
+  ['help now list', 'help-now', '.help-now h1'],
+  ['help now question', 'help-now', '.help-now-choice', helpNow(0)],
+  ['help now ending', 'help-now', '.help-now-choice', helpNow(10)],
+  ['workshops', 'workshops', '.page h1'],
+  ['workshop plan', 'workshops/full-day', '.agenda'],
+  [
+    'handout (a workshop plan printed)',
+    'workshops/full-day',
+    '.agenda',
+    async (page) => {
+      await page.emulateMedia({ media: 'print' });
+      await expect.poll(() => page.locator('.handout').count()).toBeGreaterThan(0);
+    },
+  ],
+  ['presentation', 'present/passwords', '.presentation'],
 ];
 
+/** Scrolls to the very end a screen at a time, as a reader does, letting each part be laid out. */
+async function scrollToEnd(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    for (let top = 0; top < document.documentElement.scrollHeight; top += innerHeight / 2) {
+      window.scrollTo({ top, behavior: 'instant' });
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' });
+  });
+}
+
 describe.each(['en', 'ur'])('in %s', (locale) => {
-  it.each(PAGES)('the %s page has no accessibility violations', async (_name, path, ready) => {
+  it.each(PAGES)('the %s page has no accessibility violations', async (_name, path, ready, setup) => {
     // axe is injected as a script, which the app's strict CSP would (rightly) block.
     const context = await shared
       .browser()
@@ -63,15 +123,11 @@ describe.each(['en', 'ur'])('in %s', (locale) => {
     const page = await context.newPage();
     try {
       await page.goto(`${shared.server().url}#/${locale}/${path}`);
-      await page.locator(ready).waitFor();
-      if (path.startsWith('lessons/')) {
-        // Include the feedback a learner sees after answering.
-        const question = page.locator('fieldset.question').first();
-        await question.locator('label').first().click();
-        await question.locator('button').click();
-        await expect.poll(() => question.locator('.result').textContent()).not.toBe('');
-      }
-      if (path === 'search') await page.getByRole('searchbox').fill(locale === 'ur' ? 'پاس' : 'password');
+      await page.locator(ready).first().waitFor();
+      expect(await audit(page), 'as the page loads').toEqual([]);
+      await setup?.(page, locale);
+      await scrollToEnd(page);
+      expect(await audit(page), 'scrolled to the end').toEqual([]);
       expect(await audit(page)).toEqual([]);
       // No text or label is an interface-string key left untranslated, such as "nav.language".
       // Only a key's own groups count, so an address in a lesson ("cybercrime.gov.in") is not one.

@@ -179,14 +179,11 @@ function LoadedLesson({ locale, course, entry, section }: LoadedProps) {
               );
             case 'callout':
               return (
-                <aside
-                  key={index}
-                  class={`callout callout-${block.tone}`}
-                  aria-label={t(`lesson.${block.tone}`)}
-                >
+                // A note, not a landmark: a lesson may have two warnings, and landmarks need names of their own.
+                <div key={index} role="note" class={`callout callout-${block.tone}`}>
                   <p class="callout-title">{t(`lesson.${block.tone}`)}</p>
                   <div class="prose" {...text} dangerouslySetInnerHTML={{ __html: block.html }} />
-                </aside>
+                </div>
               );
             case 'quiz':
               return (
