@@ -115,18 +115,11 @@ export function App() {
         <div id="menu" class="menu" popover="auto" key={location.hash}>
           <LanguageSwitcher route={route} />
           <nav aria-label={t('nav.label')}>
-            <a href={home} aria-current={current('home')}>
-              {t('nav.home')}
-            </a>
-            <a href={href(route.locale, { page: 'search' })} aria-current={current('search')}>
-              {t('nav.search')}
-            </a>
-            <a href={href(route.locale, { page: 'review' })} aria-current={current('review')}>
-              {t('nav.review')}
-            </a>
-            <a href={href(route.locale, { page: 'progress' })} aria-current={current('progress')}>
-              {t('nav.progress')}
-            </a>
+            {(['home', 'search', 'review', 'progress'] as const).map((page) => (
+              <a key={page} href={href(route.locale, { page })} aria-current={current(page)}>
+                {t(`nav.${page}`)}
+              </a>
+            ))}
           </nav>
         </div>
         <p class="safety">
@@ -153,21 +146,11 @@ export function App() {
       <OfflineNotice />
       <footer class="app-footer">
         <nav aria-label={t('nav.more')}>
-          <a href={href(route.locale, { page: 'help' })} aria-current={current('help')}>
-            {t('nav.help')}
-          </a>
-          <a href={href(route.locale, { page: 'glossary' })} aria-current={current('glossary')}>
-            {t('nav.glossary')}
-          </a>
-          <a href={href(route.locale, { page: 'workshops' })} aria-current={current('workshops')}>
-            {t('nav.workshops')}
-          </a>
-          <a href={href(route.locale, { page: 'share' })} aria-current={current('share')}>
-            {t('nav.share')}
-          </a>
-          <a href={href(route.locale, { page: 'settings' })} aria-current={current('settings')}>
-            {t('nav.settings')}
-          </a>
+          {(['help', 'glossary', 'workshops', 'share', 'settings'] as const).map((page) => (
+            <a key={page} href={href(route.locale, { page })} aria-current={current(page)}>
+              {t(`nav.${page}`)}
+            </a>
+          ))}
         </nav>
       </footer>
     </>
