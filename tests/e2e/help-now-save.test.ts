@@ -131,6 +131,26 @@ describe('a saved Help now summary', () => {
       await context.close();
     }
   }, 120_000);
+
+  it('on a phone that cannot save, says it is kept only until the app is closed', async () => {
+    const { context, page } = await phone(shared.browser());
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', {
+        get() {
+          throw new DOMException('IndexedDB is disabled', 'SecurityError');
+        },
+      });
+    });
+    try {
+      await openHelpNow(page, shared.server().url);
+      await toSummary(page);
+      await page.getByRole('button', { name: 'Save this summary' }).click();
+      await page.getByText('Kept until you close the app: this phone cannot save it right now.').waitFor();
+      expect(await page.getByText('Saved on this phone.', { exact: false }).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 describe('a saved summary on the disk', () => {
