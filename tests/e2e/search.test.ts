@@ -95,7 +95,7 @@ describe.each(['en', 'ur'])('search results in %s', (locale) => {
         const name = (await link.getAttribute('aria-label')) ?? '';
         expect(name).toContain(doc.heading);
         expect(name).toContain(title);
-        const snippet = link.locator('.result-snippet');
+        const snippet = link.locator('xpath=..').locator('.result-snippet');
         await snippet.waitFor();
         expect(await link.getAttribute('aria-describedby')).toBe(await snippet.getAttribute('id'));
         const marked = await snippet.locator('mark').allTextContents();

@@ -109,12 +109,14 @@ export function SearchResults({ locale, results }: { locale: string; results: Re
                           {t('search.beginning')}
                         </span>
                       )}
-                      {text && (
-                        <span class="result-snippet" id={snippetId}>
-                          <Marked pieces={snippet(text, hit.terms)} />
-                        </span>
-                      )}
                     </a>
+                    {/* Beside the link, not in it: a link's name holds the words it shows, and the
+                        line is its description. The link still covers the whole row (styles.css). */}
+                    {text && (
+                      <span class="result-snippet" id={snippetId} {...textLang(hit.locale)}>
+                        <Marked pieces={snippet(text, hit.terms)} />
+                      </span>
+                    )}
                   </li>
                 );
               })}
