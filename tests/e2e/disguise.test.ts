@@ -240,7 +240,13 @@ describe('a disguised build', () => {
       await page.locator('.lesson h1').waitFor();
       await page.getByRole('link', { name: 'Search' }).first().click();
       await page.getByRole('searchbox').fill('password');
-      await page.locator('.results li').filter({ hasNotText: 'Glossary' }).first().locator('a').click();
+      await page
+        .locator('.result-group')
+        .filter({ hasNotText: 'Glossary' })
+        .first()
+        .locator('.result-sections a')
+        .first()
+        .click();
       await page.locator('.lesson h1').waitFor();
       const lesson = page.url();
       await page.getByRole('link', { name: 'Glossary' }).click();
