@@ -63,6 +63,7 @@ export function withFallback(primary: ProgressStore, options: FallbackOptions): 
     getLessonRecords: () => run((s) => s.getLessonRecords()),
     getSetting: (key) => run((s) => s.getSetting(key)),
     setSetting: (key, value) => run((s) => s.setSetting(key, value)),
+    updateSetting: (key, update) => run((s) => s.updateSetting(key, update)),
     recordReview: (lessonId, questionId, correct) =>
       run((s) => s.recordReview(lessonId, questionId, correct)),
     getReviewCards: () => run((s) => s.getReviewCards()),

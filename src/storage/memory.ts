@@ -163,6 +163,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     async setSetting(key, value) {
       settings.set(key, copy(value));
     },
+    async updateSetting(key, update) {
+      const value = copy(update(copy(settings.get(key))));
+      settings.set(key, value);
+      return copy(value);
+    },
     summary: async (dueBefore) =>
       copy({
         answered: answers.values().map(({ lessonId, questionId }) => ({ lessonId, questionId })),

@@ -71,6 +71,11 @@ export interface ProgressStore {
   getSetting(key: string): Promise<unknown>;
   /** Stores a setting; the value must be structured-cloneable. */
   setSetting(key: string, value: unknown): Promise<void>;
+  /**
+   * Sets a setting to `update(its value now)` and resolves to what was stored. Where another tab
+   * changed it meanwhile, `update` runs again on that tab's value, so neither change is lost.
+   */
+  updateSetting(key: string, update: (value: unknown) => unknown): Promise<unknown>;
   /** Records the result of reviewing one question, moving its card between Leitner boxes. */
   recordReview(lessonId: string, questionId: string, correct: boolean): Promise<ReviewCard | null>;
   /** Every card of the review queue. */
@@ -177,6 +182,14 @@ export function createIdbStore(db: ProgressDb, options: StoreOptions = {}): Prog
     getSetting: (key) => db.get(SETTINGS, key),
     async setSetting(key, value) {
       await db.put(SETTINGS, value, key);
+    },
+    updateSetting(key, update) {
+      const tx = db.transaction(SETTINGS, 'readwrite');
+      return inTransaction(tx, async () => {
+        const value = update(await tx.store.get(key));
+        await tx.store.put(value, key);
+        return value;
+      });
     },
 
     recordReview(lessonId, questionId, correct) {

@@ -45,11 +45,17 @@ function isSummary(value: unknown): value is SavedSummary {
   );
 }
 
+/** The summaries a stored value holds, newest first. */
+const listed = (value: unknown): SavedSummary[] =>
+  Array.isArray(value) ? value.filter(isSummary).sort((a, b) => b.savedAt - a.savedAt) : [];
+
 /** The saved summaries, newest first. */
 export async function savedSummaries(store: ProgressStore): Promise<SavedSummary[]> {
-  const value = await store.getSetting(SAVED_SUMMARIES_SETTING);
-  return Array.isArray(value) ? value.filter(isSummary).sort((a, b) => b.savedAt - a.savedAt) : [];
+  return listed(await store.getSetting(SAVED_SUMMARIES_SETTING));
 }
+
+// Saving and deleting change the list as it is on the disk at that moment, so a summary saved in
+// another tab meanwhile is kept.
 
 /** Saves `summary` beside the others; resolves once it is written. */
 export async function saveSummary(
@@ -63,12 +69,13 @@ export async function saveSummary(
     id: `${now.toString(36)}${Math.random().toString(36).slice(2, 8)}`,
     savedAt: now,
   };
-  await store.setSetting(SAVED_SUMMARIES_SETTING, [saved, ...(await savedSummaries(store))]);
+  await store.updateSetting(SAVED_SUMMARIES_SETTING, (value) => [saved, ...listed(value)]);
   return saved;
 }
 
 /** Deletes the summary `id`; resolves once the others are written without it. */
 export async function deleteSummary(store: ProgressStore, id: string): Promise<void> {
-  const kept = (await savedSummaries(store)).filter((summary) => summary.id !== id);
-  await store.setSetting(SAVED_SUMMARIES_SETTING, kept);
+  await store.updateSetting(SAVED_SUMMARIES_SETTING, (value) =>
+    listed(value).filter((summary) => summary.id !== id),
+  );
 }

@@ -320,6 +320,8 @@ export async function openSealedStore(
     getLessonRecords: () => memory.getLessonRecords(),
     getSetting: (key) => memory.getSetting(key),
     setSetting: (name, value) => change(['settings'], () => memory.setSetting(name, value)),
+    // A retry runs `update` again on what the other tab wrote (see change).
+    updateSetting: (name, update) => change(['settings'], () => memory.updateSetting(name, update)),
     recordReview: (lessonId, questionId, correct) =>
       change([{ lesson: lessonId }], () => memory.recordReview(lessonId, questionId, correct)),
     getReviewCards: () => memory.getReviewCards(),

@@ -193,6 +193,20 @@ describe.each(implementations)('$name progress store', ({ create }) => {
     expect(await store.getSetting('preferences')).toEqual({ fontScale: 1.25, reducedMotion: true });
   });
 
+  it('updates a setting from its stored value, and hands back what it stored', async () => {
+    const seen: unknown[] = [];
+    const add = (item: string) => (value: unknown) => {
+      seen.push(value);
+      return [...((value as string[] | undefined) ?? []), item];
+    };
+    expect(await store.updateSetting('list', add('a'))).toEqual(['a']);
+    const stored = (await store.updateSetting('list', add('b'))) as string[];
+    stored.push('tampered');
+
+    expect(seen).toEqual([undefined, ['a']]);
+    expect(await store.getSetting('list')).toEqual(['a', 'b']);
+  });
+
   it('hands out copies that callers cannot use to change what is stored', async () => {
     await store.saveAnswer(answer(LESSON, 'q1', true), QUESTIONS);
     const [saved] = await store.getAnswers(LESSON);

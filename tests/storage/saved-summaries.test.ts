@@ -82,6 +82,25 @@ describe('saved Help now summaries', () => {
     expect((await savedSummaries(await onDisk())).map((summary) => summary.title)).toEqual([HACKED.title]);
   });
 
+  it('are all kept when two tabs save and delete at the same moment', async () => {
+    const first = await openStorage();
+    const second = await openStorage();
+    const early = await saveSummary(first.store, HACKED, T);
+    const late = { ...HACKED, title: 'Another account' };
+    await Promise.all([
+      saveSummary(first.store, ARREST, T + 1),
+      saveSummary(second.store, late, T + 2),
+      deleteSummary(second.store, early.id),
+    ]);
+    first.close();
+    second.close();
+
+    expect((await savedSummaries(await onDisk())).map((summary) => summary.title)).toEqual([
+      late.title,
+      ARREST.title,
+    ]);
+  });
+
   it('are written to the disk only encrypted', async () => {
     const { store, close } = await openStorage();
     await saveSummary(store, ARREST, T);
