@@ -42,6 +42,7 @@ export function addressToken(id: string): string {
 
 /** True when an address's `value` stands for `id`: the id itself, or its code. */
 export function sameId(id: string, value: string | undefined): boolean {
+  // Stryker disable next-line ConditionalExpression: neither an id nor a code is ever undefined, so the check only reads clearly
   return value !== undefined && (value === id || value === addressToken(id));
 }
 

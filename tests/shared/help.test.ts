@@ -46,7 +46,11 @@ describe('the help directory for a learner', () => {
     expect(contactHref({ kind: 'phone', value: '+353 1 21 00 489' })).toBe('tel:+35312100489');
     expect(contactHref({ kind: 'national', value: '0800 39393' })).toBe('tel:080039393');
     expect(contactHref({ kind: 'whatsapp', value: '+1 206 590 6191' })).toBe('https://wa.me/12065906191');
+    expect(contactHref({ kind: 'signal', value: '+92 300 1234567' })).toBe(
+      'https://signal.me/#p/+923001234567',
+    );
     expect(contactHref({ kind: 'email', value: 'help@example.org' })).toBe('mailto:help@example.org');
+    expect(contactHref({ kind: 'web', value: 'https://example.org/help' })).toBe('https://example.org/help');
   });
 
   it('counts an entry stale from six whole months after it was verified', () => {

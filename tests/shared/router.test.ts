@@ -83,6 +83,11 @@ describe('hash routes', () => {
         { page: 'settings' },
         { page: 'search' },
         { page: 'progress' },
+        { page: 'review' },
+        { page: 'share' },
+        { page: 'help' },
+        { page: 'help-now' },
+        { page: 'help-now', country: 'PK' },
       ] as const;
       for (const page of pages) {
         const hash = href('en', page);
@@ -125,6 +130,9 @@ describe('hash routes', () => {
       ];
       expect(new Set(ids.map(addressToken)).size).toBe(ids.length);
       expect(sameId('passwords', 'phishing-email')).toBe(false);
+      // An address typed or kept from before, with the id itself, still finds it.
+      expect(sameId('PK', 'PK')).toBe(true);
+      expect(sameId('PK', undefined)).toBe(false);
       expect(
         opaqueLink('<a href="#/ur/lessons/passwords">x</a> <a href="#/ur/glossary/sim-swap">y</a>'),
       ).toBe(

@@ -2,9 +2,11 @@ import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import {
   INDEX_OPTIONS,
+  plainText,
   QUERY_OPTIONS,
   type SearchDocument,
   type SearchHit,
+  sectionTexts,
 } from '../../src/shared/search.ts';
 
 /** A lesson section, with the lesson's title on each as the build gives it. */
@@ -98,5 +100,37 @@ describe('offline search', () => {
     });
     const [term] = search('tunnel');
     expect(term).toMatchObject({ id: 'term:vpn', kind: 'term', target: 'vpn', title: 'VPN' });
+  });
+
+  it('searches and shows the words a reader sees: no markup, entities read, one space between words', () => {
+    expect(
+      plainText(
+        '<p>Use <strong>Signal</strong>&amp;<em>WhatsApp</em>:\n  not &lt;SMS&gt;, &quot;a&quot; &#39;b&#39;</p>',
+      ),
+    ).toBe('Use Signal & WhatsApp : not <SMS>, "a" \'b\'');
+    // The isolates around Latin words in Urdu text are not typed by anyone searching.
+    expect(plainText('<p>\u2068Signal\u2069 استعمال کریں</p>')).toBe('Signal استعمال کریں');
+    expect(plainText('a &nbsp; b')).toBe('a &nbsp; b');
+  });
+
+  it("splits a lesson's text at its level-two headings, callouts in, quizzes and trainer notes out", () => {
+    const sections = sectionTexts({
+      blocks: [
+        { kind: 'html', html: '<p>Why it matters.</p><h2 id="section-1">Before</h2><p>Back up.</p>' },
+        { kind: 'callout', tone: 'warning', html: '<p>Do not wipe yet.</p>' },
+        { kind: 'trainer', html: '<p>Ask the room.</p>' },
+        { kind: 'quiz', questions: [] },
+        {
+          kind: 'html',
+          html: '<h2 id="section-2">After <em>the border</em></h2><p>Check it.</p><h3>More</h3><p>Then.</p>',
+        },
+      ],
+    });
+    // Blocks join with a space, so the last word of one and the first of the next stay two words.
+    expect(sections.map(({ heading, text }) => ({ heading, text: text.trim() }))).toEqual([
+      { heading: '', text: 'Why it matters.' },
+      { heading: 'Before', text: 'Back up. Do not wipe yet.' },
+      { heading: 'After the border', text: 'Check it. More Then.' },
+    ]);
   });
 });
