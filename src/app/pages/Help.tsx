@@ -4,8 +4,8 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '../../i18n';
-import { entriesFor, type HelpDirectory, type HelpEntry } from '../../shared/help';
-import { usePageHeading } from '../hooks';
+import { entriesFor, type HelpEntry } from '../../shared/help';
+import { useLoaded, usePageHeading } from '../hooks';
 import { setTitle } from '../title';
 import { HelpEntryCard, localText } from './HelpEntry';
 import { COUNTRY_CHOICES, type CountryChoice, saveCountry, savedCountry } from './help-country';
@@ -32,17 +32,13 @@ export function CountryChooser({ onChoose }: { onChoose: (country: CountryChoice
 }
 
 export default function HelpPage({ locale }: { locale: string }) {
-  const [directory, setDirectory] = useState<HelpDirectory | 'failed' | null>(null);
+  const directory = useLoaded(() => import('virtual:help').then((module) => module.default), []);
   const [country, setCountry] = useState<CountryChoice | null | 'loading'>('loading');
   const [query, setQuery] = useState('');
   const heading = usePageHeading<HTMLHeadingElement>(directory !== null && country !== 'loading');
   useEffect(() => {
     setTitle(t('help.title'));
     let live = true;
-    import('virtual:help').then(
-      (module) => live && setDirectory(module.default),
-      () => live && setDirectory('failed'),
-    );
     void savedCountry().then((saved) => live && setCountry(saved));
     return () => {
       live = false;

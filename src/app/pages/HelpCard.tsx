@@ -5,14 +5,14 @@
  * shows nothing the Help page does not.
  */
 import { flows as flowLoaders } from 'virtual:help-flows';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { t } from '../../i18n';
 import { sameId } from '../../shared/addresses';
 import { entriesFor, HELP_COUNTRIES, type HelpCountry, type HelpDirectory } from '../../shared/help';
 import type { HelpFlow } from '../../shared/help-flows';
 import { SOURCE_LOCALE } from '../../shared/locales';
 import { textLang } from '../components/text-lang';
-import { usePageHeading } from '../hooks';
+import { useLoaded, usePageHeading } from '../hooks';
 import { href } from '../router';
 import { setTitle } from '../title';
 import { Contact, hoursText } from './HelpEntry';
@@ -99,20 +99,12 @@ function Card({ locale, country, loaded }: { locale: string; country: HelpCountr
 
 /** The card for `country` (a code, or its opaque token), or the choice of a country when it names none. */
 export default function HelpCardPage({ locale, country }: { locale: string; country: string }) {
-  const [loaded, setLoaded] = useState<Loaded | 'failed' | null>(null);
+  const loaded = useLoaded(() => load(locale), [locale]);
   const chosen = HELP_COUNTRIES.find((code) => sameId(code, country));
   const heading = usePageHeading<HTMLHeadingElement>(loaded !== null && !chosen);
   useEffect(() => {
     setTitle(t('helpCard.title'));
-    let live = true;
-    load(locale).then(
-      (result) => live && setLoaded(result),
-      () => live && setLoaded('failed'),
-    );
-    return () => {
-      live = false;
-    };
-  }, [locale]);
+  }, []);
   if (loaded === null) return <p class="loading">{t('app.loading')}</p>;
   if (loaded === 'failed') return <p class="notice notice-error">{t('help.unavailable')}</p>;
   if (chosen) return <Card locale={locale} country={chosen} loaded={loaded} />;

@@ -11,7 +11,7 @@ import type { HelpDirectory } from '../../shared/help';
 import { type HelpFlow, stepOf } from '../../shared/help-flows';
 import { SOURCE_LOCALE } from '../../shared/locales';
 import { textLang } from '../components/text-lang';
-import { useCourse } from '../hooks';
+import { useCourse, useLoaded } from '../hooks';
 import { href } from '../router';
 import { setTitle } from '../title';
 import HelpCardPage from './HelpCard';
@@ -43,7 +43,7 @@ export default function HelpNowPage({ locale, country }: { locale: string; count
 }
 
 function HelpNow({ locale }: { locale: string }) {
-  const [loaded, setLoaded] = useState<Loaded | 'failed' | null>(null);
+  const loaded = useLoaded(() => load(locale), [locale]);
   const [country, setCountry] = useState<CountryChoice | null>(null);
   const [flowId, setFlowId] = useState<string | null>(null);
   // The steps taken so far, the current one last.
@@ -53,10 +53,6 @@ function HelpNow({ locale }: { locale: string }) {
   useEffect(() => {
     setTitle(t('helpNow.title'));
     let live = true;
-    load(locale).then(
-      (result) => live && setLoaded(result),
-      () => live && setLoaded('failed'),
-    );
     void savedCountry().then((saved) => live && setCountry(saved));
     return () => {
       live = false;
