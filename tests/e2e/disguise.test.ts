@@ -19,6 +19,7 @@ import {
   setVisibility,
   waitForServiceWorker,
 } from './harness.ts';
+import { pdfText } from './pdf.ts';
 
 const OUT = path.resolve('dist-e2e-disguise');
 const LESSONS = lessonIds();
@@ -263,6 +264,32 @@ describe('a disguised build', () => {
         expect(await page.locator('.lesson, .settings').count()).toBe(0);
       }
       expect((await historyAddresses(page)).flatMap(givesAway)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("prints the first-steps card from the trainer's tools, naming neither itself nor its app", async () => {
+    const { context, page } = await phone(browser);
+    try {
+      await page.goto(server.url);
+      await openLessons(page);
+      await page.getByRole('link', { name: 'Workshops' }).click();
+      await page
+        .getByRole('navigation', { name: 'First-steps card' })
+        .getByRole('link', { name: 'Pakistan' })
+        .click();
+      await page
+        .getByRole('heading', { level: 1, name: 'First steps and who to contact: Pakistan' })
+        .waitFor();
+      expect(await page.title()).toBe('Notes');
+      expect(givesAway(page.url())).toEqual([]);
+      expect(page.url()).not.toMatch(/help|PK/);
+      await page.emulateMedia({ media: 'print' });
+      const printed = await pdfText(await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+      expect(printed).toHaveLength(1);
+      expect(printed[0]).toContain('0800 39393');
+      for (const name of ['Safe Online', 'safe-online', 'Notes']) expect(printed[0]).not.toContain(name);
     } finally {
       await context.close();
     }

@@ -10,6 +10,7 @@ import { flowsIn } from '../../src/compiler/help-flows.ts';
 import { entriesFor, HELP_COUNTRIES, type HelpCountry, type HelpDirectory } from '../../src/shared/help.ts';
 import type { HelpFlow } from '../../src/shared/help-flows.ts';
 import { browserAndServer, phone } from './harness.ts';
+import { pdfText } from './pdf.ts';
 
 const shared = browserAndServer();
 let directory: HelpDirectory;
@@ -31,18 +32,6 @@ function expectedServices(country: HelpCountry): string[] {
   return entriesFor(directory, country)
     .filter((entry) => entry.helps.some((kind) => kinds.has(kind)))
     .map((entry) => entry.name);
-}
-
-/** The number of pages and the text of a PDF. */
-async function pdfPages(pdf: Buffer): Promise<{ pages: number; text: string }> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
-  let text = '';
-  for (let number = 1; number <= document.numPages; number++) {
-    const content = await (await document.getPage(number)).getTextContent();
-    text += content.items.map((item) => ('str' in item ? item.str : '')).join(' ');
-  }
-  return { pages: document.numPages, text };
 }
 
 describe('the first-steps card', () => {
@@ -82,9 +71,9 @@ describe('the first-steps card', () => {
           }
 
           await page.emulateMedia({ media: 'print' });
-          const printed = await pdfPages(await page.pdf({ format: 'A4', preferCSSPageSize: true }));
-          expect(printed.pages, `${locale} ${country}`).toBe(1);
-          expect(printed.text).not.toContain('Safe Online');
+          const printed = await pdfText(await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+          expect(printed.length, `${locale} ${country}`).toBe(1);
+          expect(printed[0]).not.toContain('Safe Online');
           expect(await page.locator('.help-card-actions').isVisible()).toBe(false);
           await page.emulateMedia({ media: 'screen' });
         }

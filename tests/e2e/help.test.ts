@@ -2,21 +2,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserAndServer, overflowsHorizontally, phone } from './harness.ts';
+import { pdfText } from './pdf.ts';
 
 const shared = browserAndServer();
 
 const names = (page: Page) => page.locator('.help-entry h2').allTextContents();
-
-async function pdfPages(pdf: Buffer): Promise<string[]> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
-  const pages: string[] = [];
-  for (let number = 1; number <= document.numPages; number++) {
-    const content = await (await document.getPage(number)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  return pages;
-}
 
 describe('the Get help page', () => {
   it('asks the country once, lists its services before international ones, and remembers it', async () => {
@@ -147,7 +137,7 @@ describe('the Get help page', () => {
       await page.getByRole('button', { name: 'Pakistan' }).click();
       await page.emulateMedia({ media: 'print' });
       expect(await page.getByLabel('Search by name or need').isVisible()).toBe(false);
-      const pages = await pdfPages(await page.pdf({ format: 'A4' }));
+      const pages = await pdfText(await page.pdf({ format: 'A4' }));
       expect(pages).toHaveLength(1);
       expect(pages[0]).toContain('Get help: Pakistan');
       expect(pages[0]).toContain('0800 39393');

@@ -1,25 +1,9 @@
 /** Printing a lesson gives a handout: no app chrome, a blank quiz, and the answer key on its own page. */
 import { describe, expect, it } from 'vitest';
 import { browserAndServer, phone } from './harness.ts';
+import { pdfText } from './pdf.ts';
 
 const shared = browserAndServer();
-
-/** The text of each page of a PDF. */
-async function pdfText(pdf: Buffer): Promise<string[]> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
-  const pages: string[] = [];
-  for (let number = 1; number <= document.numPages; number++) {
-    const content = await (await document.getPage(number)).getTextContent();
-    pages.push(
-      content.items
-        .map((item) => ('str' in item ? item.str : ''))
-        .join(' ')
-        .replace(/\s+/g, ' '),
-    );
-  }
-  return pages;
-}
 
 describe('a printed lesson', () => {
   it('is a handout with a blank quiz and the answer key on a page of its own', async () => {
