@@ -29,29 +29,22 @@ export function useLanguage(): string {
   return language;
 }
 
-/**
- * What `load` resolves to: null while it loads, `failed` when it could not (offline before it was
- * saved). Loaded again when `deps` change; a load that settles after that is ignored.
- */
-export function useLoaded<T>(load: () => Promise<T>, deps: readonly unknown[]): T | null | 'failed' {
-  const [value, setValue] = useState<{ loaded: T } | null | 'failed'>(null);
+/** The course in `locale`; `failed` when it could not be loaded (offline before it was saved). */
+export function useCourse(locale: string): Course | null | 'failed' {
+  const [course, setCourse] = useState<Course | null | 'failed'>(null);
   useEffect(() => {
     let live = true;
-    setValue(null);
-    load().then(
-      (loaded) => live && setValue({ loaded }),
-      () => live && setValue('failed'),
+    setCourse(null);
+    loadCourse(locale).then(
+      (loaded) => live && setCourse(loaded),
+      () => live && setCourse('failed'),
     );
     return () => {
       live = false;
     };
-  }, deps);
-  return value && value !== 'failed' ? value.loaded : value;
+  }, [locale]);
+  return course;
 }
-
-/** The course in `locale`; `failed` when it could not be loaded. */
-export const useCourse = (locale: string): Course | null | 'failed' =>
-  useLoaded(() => loadCourse(locale), [locale]);
 
 /** An overview of what was saved, reloaded whenever progress changes. */
 export function useSavedProgress(): ProgressSummary | null {

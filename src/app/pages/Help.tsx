@@ -5,10 +5,11 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { entriesFor, type HelpEntry } from '../../shared/help';
-import { useLoaded, usePageHeading } from '../hooks';
+import { usePageHeading } from '../hooks';
 import { setTitle } from '../title';
 import { HelpEntryCard, localText } from './HelpEntry';
 import { COUNTRY_CHOICES, type CountryChoice, saveCountry, savedCountry } from './help-country';
+import { useLoaded } from './use-loaded';
 
 /** Everything a search can match: the name, what it helps with (in this language) and the description. */
 function searchText(entry: HelpEntry, locale: string): string {

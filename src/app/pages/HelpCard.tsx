@@ -12,11 +12,12 @@ import { entriesFor, HELP_COUNTRIES, type HelpCountry, type HelpDirectory } from
 import type { HelpFlow } from '../../shared/help-flows';
 import { SOURCE_LOCALE } from '../../shared/locales';
 import { textLang } from '../components/text-lang';
-import { useLoaded, usePageHeading } from '../hooks';
+import { usePageHeading } from '../hooks';
 import { href } from '../router';
 import { setTitle } from '../title';
 import { Contact, hoursText } from './HelpEntry';
 import { HelpCardLinks } from './help-card-links';
+import { useLoaded } from './use-loaded';
 
 type Loaded = { flows: HelpFlow[]; directory: HelpDirectory };
 

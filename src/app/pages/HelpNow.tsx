@@ -11,7 +11,7 @@ import type { HelpDirectory } from '../../shared/help';
 import { type HelpFlow, stepOf } from '../../shared/help-flows';
 import { SOURCE_LOCALE } from '../../shared/locales';
 import { textLang } from '../components/text-lang';
-import { useCourse, useLoaded } from '../hooks';
+import { useCourse } from '../hooks';
 import { href } from '../router';
 import { setTitle } from '../title';
 import HelpCardPage from './HelpCard';
@@ -19,6 +19,7 @@ import { HelpNowEnding } from './HelpNowEnding';
 import { HelpCardLinks } from './help-card-links';
 import { type CountryChoice, saveCountry, savedCountry } from './help-country';
 import { SavedSummaries } from './SavedSummaries';
+import { useLoaded } from './use-loaded';
 
 type Loaded = { flows: HelpFlow[]; english: HelpFlow[]; directory: HelpDirectory | 'failed' };
 
