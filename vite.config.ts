@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { buildManifestPlugin } from './src/compiler/build-manifest.ts';
+import { languageNameFontsPlugin } from './src/compiler/language-name-fonts.ts';
 import { lessonsDir } from './src/compiler/options.ts';
 import { lessonsPlugin } from './src/compiler/plugin.ts';
 import { cspPlugin, SECURITY_HEADERS } from './src/compiler/security-headers.ts';
@@ -38,8 +39,11 @@ export default defineConfig(({ command, mode }) => {
       target: 'es2022',
       modulePreload: false,
       outDir: single ? 'dist-single' : 'dist',
-      // The single file carries its fonts inside it.
-      assetsInlineLimit: single ? Number.POSITIVE_INFINITY : undefined,
+      // The single file carries its fonts inside it; elsewhere fonts stay files, which the
+      // Content-Security-Policy allows (it allows no font written into the styles).
+      assetsInlineLimit: single
+        ? Number.POSITIVE_INFINITY
+        : (file: string) => !file.endsWith('.woff2') && undefined,
       rolldownOptions: {
         output: single
           ? { codeSplitting: false }
@@ -63,6 +67,7 @@ export default defineConfig(({ command, mode }) => {
     plugins: [
       lessonsPlugin(lessonsDir(), { opaque: Boolean(site.disguise) }),
       sitePlugin(site),
+      languageNameFontsPlugin(),
       stringsPlugin(undefined, site.name, site.strings),
       buildManifestPlugin(),
       single && singleFilePlugin(),

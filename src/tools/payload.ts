@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { manifestPath } from '../compiler/build-manifest.ts';
+import { NAME_FONT_PREFIX } from '../compiler/language-name-fonts.ts';
 import { LOCALES } from '../shared/locales.ts';
 
 interface ManifestChunk {
@@ -28,6 +29,8 @@ export interface Payload {
   firstVisit: { js: string[]; css: string[]; jsBytes: number; cssBytes: number };
   /** Font file sizes in bytes by family (woff2 is already compressed). */
   fonts: Record<string, number>;
+  /** The fonts that draw only the language names in the chooser, in bytes. */
+  nameFonts: number;
   /** The largest chunk of one lesson in one language, gzip. */
   largestLesson: { file: string; bytes: number };
   /** Every file of the build: the service worker, its runtime and everything it precaches, gzip. */
@@ -130,6 +133,10 @@ export function measurePayload(dist: string): Payload {
       .reduce((total, file) => total + statSync(path.join(dist, file)).size, 0);
   }
 
+  const nameFonts = files
+    .filter((file) => path.basename(file).startsWith(NAME_FONT_PREFIX))
+    .reduce((total, file) => total + statSync(path.join(dist, file)).size, 0);
+
   const precached = precacheList(dist);
   const byLocale: Record<string, number> = Object.fromEntries(LOCALES.map((locale) => [locale, 0]));
   let shared = 0;
@@ -142,6 +149,7 @@ export function measurePayload(dist: string): Payload {
   return {
     firstVisit: { ...first, jsBytes: sum(first.js), cssBytes: sum(first.css) },
     fonts,
+    nameFonts,
     largestLesson,
     everything: sum(files),
     precache: { shared, byLocale, files: precached.length },

@@ -63,6 +63,51 @@ describe('choosing a language', () => {
   });
 });
 
+describe('the language chooser', () => {
+  /** Every font the page fetched, with its size on the wire. */
+  async function fontsFetched(page: Page): Promise<{ name: string; bytes: number }[]> {
+    await page.evaluate(() => document.fonts.ready);
+    return page.evaluate(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((entry) => entry.name.endsWith('.woff2'))
+        .map((entry) => ({ name: entry.name.split('/').pop() ?? '', bytes: entry.transferSize })),
+    );
+  }
+
+  it.each([
+    ['en-US', 'English', []],
+    // The page's own words are in Urdu there, so the Urdu font comes; the Hindi one still does not.
+    ['ur-PK', 'اردو', ['noto-nastaliq-urdu']],
+  ])(
+    'draws every language name in its own script without the full fonts (browser in %s)',
+    async (locale, preselected, pageFonts) => {
+      const context = await shared.browser().newContext({ viewport: { width: 360, height: 740 }, locale });
+      const page = await context.newPage();
+      try {
+        await page.goto(shared.server().url);
+        await page.getByRole('radio', { name: preselected }).waitFor();
+        for (const name of ['हिन्दी', 'اردو']) {
+          const option = page.locator('.language-option > span', { hasText: name });
+          expect(await option.evaluate((span) => getComputedStyle(span).fontFamily)).toMatch(
+            /^"Language names"/,
+          );
+        }
+        expect(await page.evaluate(() => document.fonts.check('16px "Language names"', 'हिन्दी اردو'))).toBe(
+          true,
+        );
+        const fetched = await fontsFetched(page);
+        const full = fetched.filter(({ name }) => name.startsWith('noto-')).map(({ name }) => name);
+        expect(full.map((name) => name.replace(/-(arabic|devanagari)-.*/, ''))).toEqual(pageFonts);
+        const names = fetched.filter(({ name }) => !name.startsWith('noto-'));
+        expect(names).toHaveLength(2);
+        expect(names.reduce((sum, { bytes }) => sum + bytes, 0)).toBeLessThan(15_000);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+});
+
 describe('a learner reading in Urdu', () => {
   it('sees a mirrored layout in Nastaliq, saves answers, and keeps them in English', async () => {
     const { context, page } = await phone(shared.browser());

@@ -76,6 +76,15 @@ async function measureRealCourse(work: string): Promise<Row[]> {
     },
     {
       section,
+      // Drawn with fonts of only those letters; the page's own words need no font in English.
+      name: 'Fonts the language chooser loads (English browser)',
+      value: kB(payload.nameFonts),
+      unit: 'kB',
+      target: 15,
+      better: 'lower',
+    },
+    {
+      section,
       name: `Largest lesson chunk (${largest})`,
       value: kB(payload.largestLesson.bytes),
       unit: 'kB',
