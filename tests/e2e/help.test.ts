@@ -75,6 +75,36 @@ describe('the Get help page', () => {
     }
   });
 
+  it("lists India's national helplines as numbers to call, and finds the mental health line by need", async () => {
+    const { context, page } = await phone(shared.browser());
+    try {
+      await page.goto(`${shared.server().url}#/en/help`);
+      await page.getByRole('button', { name: 'India' }).click();
+      const india = await names(page);
+      expect(india).toContain('Cyber Frauds Helpline (Ministry of Home Affairs)');
+      expect(india).toContain('Women Helpline (Ministry of Women and Child Development)');
+      expect(india).toContain('Tele-MANAS');
+      for (const [number, href] of [
+        ['1930', 'tel:1930'],
+        ['181', 'tel:181'],
+        ['14416', 'tel:14416'],
+        ['1800 891 4416', 'tel:18008914416'],
+      ]) {
+        const link = page.getByRole('link', { name: number, exact: true });
+        expect(await link.getAttribute('href'), number).toBe(href);
+      }
+      const women = page.locator('.help-entry', { hasText: 'Women Helpline' });
+      expect(await women.locator('.help-facts').textContent()).toContain('Any time, every day');
+      expect(await women.locator('.help-risk').textContent()).toContain('police');
+
+      await page.getByLabel('Search by name or need').fill('mental health');
+      expect(await names(page)).toEqual(['Tele-MANAS']);
+      expect(await overflowsHorizontally(page)).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('marks entries checked six months ago or more with "check before relying on it"', async () => {
     const { context, page } = await phone(shared.browser());
     try {
