@@ -31,24 +31,26 @@ describe('the Get help page', () => {
       await page.getByRole('button', { name: 'Pakistan' }).click();
 
       const pakistan = await names(page);
-      expect(pakistan[0]).toBe('Digital Rights Foundation (DRF) Helpline');
+      expect(pakistan[0]).toBe('Digital Rights Foundation (DRF) Digital Security Helpline');
       expect(pakistan).toContain('Access Now Digital Security Helpline');
       expect(pakistan).not.toContain('National Cyber Crime Reporting Portal');
       const call = page.getByRole('link', { name: '0800 39393' });
       expect(await call.getAttribute('href')).toBe('tel:080039393');
+      const write = page.getByRole('link', { name: 'helpdesk@digitalrightsfoundation.pk' });
+      expect(await write.getAttribute('href')).toBe('mailto:helpdesk@digitalrightsfoundation.pk');
       expect(await overflowsHorizontally(page)).toBe(false);
 
       await page.reload();
       await page.locator('.help-entry').first().waitFor();
       expect(await page.getByRole('group', { name: /Which country/ }).count()).toBe(0);
-      expect((await names(page))[0]).toBe('Digital Rights Foundation (DRF) Helpline');
+      expect((await names(page))[0]).toBe('Digital Rights Foundation (DRF) Digital Security Helpline');
 
       await page.getByLabel('Country').selectOption({ label: 'India' });
       expect((await names(page))[0]).toBe('National Cyber Crime Reporting Portal');
       await page.getByLabel('Country').selectOption({ label: 'Another country' });
       const international = await names(page);
       expect(international).toContain('StopNCII.org');
-      expect(international).not.toContain('Digital Rights Foundation (DRF) Helpline');
+      expect(international).not.toContain('Digital Rights Foundation (DRF) Digital Security Helpline');
     } finally {
       await context.close();
     }
