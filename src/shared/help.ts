@@ -18,6 +18,7 @@ export const HELP_CATEGORIES = [
   'legal-aid',
   'report-crime',
   'press-freedom',
+  'emotional-support',
 ] as const;
 export type HelpCategory = (typeof HELP_CATEGORIES)[number];
 

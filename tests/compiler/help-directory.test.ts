@@ -92,7 +92,7 @@ describe('the help directory', () => {
     [
       'a category not on the list',
       { helps: 'helps: [harassment, therapy]' },
-      '5:25: "therapy" is not one of digital-emergency, harassment, intimate-images, legal-aid, report-crime, press-freedom',
+      '5:25: "therapy" is not one of digital-emergency, harassment, intimate-images, legal-aid, report-crime, press-freedom, emotional-support',
     ],
     [
       'an unknown country',
@@ -161,6 +161,12 @@ describe('the help directory', () => {
       '1:30: "en" is not a translated language of the app',
       '7:48: the ur text has no status: add "ur: machine" (or draft, reviewed) under "translations:" at the top',
     ]);
+  });
+
+  it('lists a service for emotional support and mental health under its own kind of help', () => {
+    const { directory, errors } = compile(entry({ helps: 'helps: [emotional-support]' }));
+    expect(errors).toEqual([]);
+    expect(directory?.entries[0]?.helps).toEqual(['emotional-support']);
   });
 
   it('reports an id used twice', () => {

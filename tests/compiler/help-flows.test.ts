@@ -167,7 +167,7 @@ describe('broken flows are refused where the problem stands', () => {
       name: 'a kind of help the directory does not know',
       body: [...START, ...ending('in'), ...ending('out', 'help=hugs')],
       expected: [
-        '21:16: "hugs" is not a kind of help: use digital-emergency, harassment, intimate-images, legal-aid, report-crime, press-freedom',
+        '21:16: "hugs" is not a kind of help: use digital-emergency, harassment, intimate-images, legal-aid, report-crime, press-freedom, emotional-support',
       ],
     },
     {

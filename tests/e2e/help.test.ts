@@ -21,24 +21,26 @@ describe('the Get help page', () => {
       await page.getByRole('button', { name: 'Pakistan' }).click();
 
       const pakistan = await names(page);
-      expect(pakistan[0]).toBe('Digital Rights Foundation (DRF) Helpline');
+      expect(pakistan[0]).toBe('Digital Rights Foundation (DRF) Digital Security Helpline');
       expect(pakistan).toContain('Access Now Digital Security Helpline');
       expect(pakistan).not.toContain('National Cyber Crime Reporting Portal');
       const call = page.getByRole('link', { name: '0800 39393' });
       expect(await call.getAttribute('href')).toBe('tel:080039393');
+      const write = page.getByRole('link', { name: 'helpdesk@digitalrightsfoundation.pk' });
+      expect(await write.getAttribute('href')).toBe('mailto:helpdesk@digitalrightsfoundation.pk');
       expect(await overflowsHorizontally(page)).toBe(false);
 
       await page.reload();
       await page.locator('.help-entry').first().waitFor();
       expect(await page.getByRole('group', { name: /Which country/ }).count()).toBe(0);
-      expect((await names(page))[0]).toBe('Digital Rights Foundation (DRF) Helpline');
+      expect((await names(page))[0]).toBe('Digital Rights Foundation (DRF) Digital Security Helpline');
 
       await page.getByLabel('Country').selectOption({ label: 'India' });
       expect((await names(page))[0]).toBe('National Cyber Crime Reporting Portal');
       await page.getByLabel('Country').selectOption({ label: 'Another country' });
       const international = await names(page);
       expect(international).toContain('StopNCII.org');
-      expect(international).not.toContain('Digital Rights Foundation (DRF) Helpline');
+      expect(international).not.toContain('Digital Rights Foundation (DRF) Digital Security Helpline');
     } finally {
       await context.close();
     }
@@ -60,6 +62,36 @@ describe('the Get help page', () => {
       await search.fill('no such service');
       expect(await names(page)).toEqual([]);
       expect(await page.getByRole('status').textContent()).toBe('No service matches your search.');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("lists India's national helplines as numbers to call, and finds the mental health line by need", async () => {
+    const { context, page } = await phone(shared.browser());
+    try {
+      await page.goto(`${shared.server().url}#/en/help`);
+      await page.getByRole('button', { name: 'India' }).click();
+      const india = await names(page);
+      expect(india).toContain('Cyber Frauds Helpline (Ministry of Home Affairs)');
+      expect(india).toContain('Women Helpline (Ministry of Women and Child Development)');
+      expect(india).toContain('Tele-MANAS');
+      for (const [number, href] of [
+        ['1930', 'tel:1930'],
+        ['181', 'tel:181'],
+        ['14416', 'tel:14416'],
+        ['1800 891 4416', 'tel:18008914416'],
+      ]) {
+        const link = page.getByRole('link', { name: number, exact: true });
+        expect(await link.getAttribute('href'), number).toBe(href);
+      }
+      const women = page.locator('.help-entry', { hasText: 'Women Helpline' });
+      expect(await women.locator('.help-facts').textContent()).toContain('Any time, every day');
+      expect(await women.locator('.help-risk').textContent()).toContain('police');
+
+      await page.getByLabel('Search by name or need').fill('mental health');
+      expect(await names(page)).toEqual(['Tele-MANAS']);
+      expect(await overflowsHorizontally(page)).toBe(false);
     } finally {
       await context.close();
     }
