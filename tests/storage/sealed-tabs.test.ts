@@ -121,7 +121,7 @@ describe('what another tab did', () => {
       if (this.name === 'sealed' && this.transaction.mode === 'readwrite' && checks < 20) {
         checks++;
         const other = { iv: crypto.getRandomValues(new Uint8Array(12)), data: new ArrayBuffer(32) };
-        put.call(this, other, key);
+        put.call(this, other, key as IDBValidKey);
       }
       return get.call(this, key);
     });
