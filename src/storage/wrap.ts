@@ -70,6 +70,7 @@ export async function openSlot(
         slot.data,
       ),
     );
+    // Stryker disable next-line UnaryOperator: only an empty slot has no role byte, and the length check below refuses it either way
     const role = ROLES[plain[0] ?? -1];
     if (!role || plain.length !== 1 + KEY_BYTES) return null;
     return { role, keyBytes: plain.slice(1) };

@@ -5,8 +5,10 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deleteProgressDatabase, openStorage } from '../../src/storage';
+import { readLock } from '../../src/storage/lock-record';
 import { DB_NAME } from '../../src/storage/schema';
 import { answer, freshIndexedDB, onDisk } from './helpers';
+import { ALL, lockOn, PIN, seen, someProgress, start } from './lock-helpers';
 
 // Longer than any test may take: a result before it came from the browser, not from the timer.
 const HOUR = 60 * 60 * 1000;
@@ -27,6 +29,9 @@ function fakeBuckets() {
     },
     async delete(name: string) {
       buckets.delete(name);
+    },
+    async keys() {
+      return [...buckets.keys()];
     },
   };
   vi.stubGlobal('navigator', { storageBuckets: api });
@@ -72,6 +77,16 @@ describe('with Storage Buckets', () => {
 
     expect({ mode, reason }).toEqual({ mode: 'memory', reason: 'failed' });
     expect(await store.getAnswers('passwords')).toHaveLength(1);
+  });
+
+  it('finds the app lock in its own bucket on the next start, and opens only with the PIN', async () => {
+    const { buckets } = fakeBuckets();
+    await someProgress();
+    await lockOn();
+
+    expect([...buckets.keys()]).toEqual([`${DB_NAME}-lock`]);
+    expect(await readLock(DB_NAME)).not.toBeNull();
+    expect(await seen(await start(PIN))).toEqual(ALL);
   });
 
   it('says so when erasing could not delete the bucket', async () => {

@@ -2,10 +2,9 @@
  * The app lock: progress keys wrapped under a PIN, a growing wait after wrong tries, a decoy PIN
  * that opens an empty app, and turning the lock on without losing anything at any step.
  */
-import { IDBObjectStore } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
-import { deleteProgressDatabase, type OpenedStorage, openStorage } from '../../src/storage';
+import { openStorage } from '../../src/storage';
 import { readLock } from '../../src/storage/lock-record';
 import { changeSecret, setDecoy, turnLockOff, turnLockOn, unlock } from '../../src/storage/locking';
 import { DB_NAME, SEALED } from '../../src/storage/schema';
@@ -19,63 +18,21 @@ import {
   wrapSlot,
 } from '../../src/storage/wrap';
 import { abortAfterWrite, answer, freshStorageEachTest, manualClock } from './helpers';
-
-const PIN = '246810';
-const DECOY = '135790';
-// Far less work than the app's, so that the tests run fast; the app's is checked in the bench.
-const FAST = { iterations: 1_000 };
-const erase = () => deleteProgressDatabase(DB_NAME);
-
-/** A learner's progress: two lessons answered, a tick and a setting. */
-async function someProgress(): Promise<void> {
-  const { store, close } = await openStorage();
-  await store.saveAnswer(answer('passwords', 'q1', true), ['q1']);
-  await store.saveAnswer(answer('phishing', 'q1', false), ['q1', 'q2']);
-  await store.setChecklistItem('passwords', 'manager', true);
-  await store.setSetting('text-size', '150');
-  close();
-}
-
-/** Opens the app as a fresh start would: with the PIN when a lock is on. */
-async function start(pin?: string): Promise<OpenedStorage> {
-  if (await readLock(DB_NAME)) {
-    const outcome = await unlock(DB_NAME, pin ?? '', erase);
-    if (!outcome.ok) throw new Error(`locked: ${outcome.problem}`);
-    return openStorage({ keys: outcome.keys });
-  }
-  return openStorage();
-}
-
-async function lockOn(pin = PIN): Promise<void> {
-  const { store, close } = await openStorage();
-  const snapshot = await store.snapshot();
-  close();
-  await turnLockOn(DB_NAME, snapshot, pin, { ...FAST, locale: 'ur' });
-}
-
-/** What the learner would see of their progress. */
-async function seen(opened: OpenedStorage) {
-  const { store, close } = opened;
-  const found = {
-    answers: (await store.getAllAnswers()).map((one) => `${one.lessonId}/${one.questionId}`),
-    ticks: (await store.getAllChecklist()).map((one) => one.itemId),
-    textSize: await store.getSetting('text-size'),
-  };
-  close();
-  return found;
-}
-
-const ALL = { answers: ['passwords/q1', 'phishing/q1'], ticks: ['manager'], textSize: '150' };
-
-/** Ids of the encrypted records in the database, as a copy of the disk would show them. */
-async function recordIds(): Promise<string[]> {
-  const db = await openDB(DB_NAME);
-  const ids = (await db.getAllKeys(SEALED)) as string[];
-  db.close();
-  return ids.sort();
-}
-
-const databases = async () => (await indexedDB.databases()).map((db) => db.name).sort();
+import {
+  ALL,
+  abortWritesTo,
+  DECOY,
+  databases,
+  erase,
+  FAST,
+  lockOn,
+  PIN,
+  recordIds,
+  refuseToDelete,
+  seen,
+  someProgress,
+  start,
+} from './lock-helpers';
 
 describe('the wrapped keys', () => {
   it('open with the secret they were wrapped under, and with nothing else', async () => {
@@ -304,29 +261,3 @@ describe('turning the lock off, and erasing', () => {
     expect((await seen(await start())).answers).toEqual([]);
   });
 });
-
-/** Aborts every transaction that runs `method` on a store of the database `dbName`. */
-function abortWritesTo(dbName: string, method: 'put' | 'delete') {
-  const original = IDBObjectStore.prototype[method] as (
-    this: IDBObjectStore,
-    ...args: unknown[]
-  ) => IDBRequest;
-  vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (
-    this: IDBObjectStore,
-    ...args: unknown[]
-  ) {
-    const request = original.apply(this, args);
-    if (this.transaction.db.name === dbName)
-      request.addEventListener('success', () => this.transaction.abort());
-    return request;
-  } as never);
-}
-
-/** Makes the browser refuse to delete the database `name`, as when another tab holds it. */
-function refuseToDelete(name: string) {
-  const deleteDatabase = indexedDB.deleteDatabase.bind(indexedDB);
-  vi.spyOn(indexedDB, 'deleteDatabase').mockImplementation((target) => {
-    if (target === name) throw new DOMException('The operation is insecure.', 'SecurityError');
-    return deleteDatabase(target);
-  });
-}

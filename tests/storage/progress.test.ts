@@ -1,6 +1,6 @@
 import { IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openStorage, type ProgressStore } from '../../src/storage';
+import { type AnswerRecord, openStorage, type ProgressStore } from '../../src/storage';
 import { openProgressDb } from '../../src/storage/lifecycle';
 import { createMemoryStore } from '../../src/storage/memory';
 import { createIdbStore } from '../../src/storage/progress';
@@ -421,5 +421,17 @@ describe('IndexedDB progress store when the browser fails a write', () => {
     await expect(store.recordReview(LESSON, 'q1', true)).rejects.toMatchObject({ name: 'AbortError' });
     vi.restoreAllMocks();
     expect(await store.getReviewCards()).toEqual(before);
+  });
+
+  it('rejects an import it cannot store, and keeps everything that was there', async () => {
+    await store.saveAnswer(answer(LESSON, 'q1', false), QUESTIONS);
+    await store.setSetting('text-size', '150');
+    const before = await store.snapshot();
+    // A record without its lesson id has no key: the browser refuses it before anything is written.
+    const broken = { ...before, answers: [{ questionId: 'q2' } as AnswerRecord] };
+
+    await expect(store.replaceAll(broken)).rejects.toMatchObject({ name: 'DataError' });
+
+    expect(await store.snapshot()).toEqual(before);
   });
 });

@@ -135,4 +135,56 @@ describe('saved Help now summaries', () => {
 
     expect((await savedSummaries(await onDisk())).map((summary) => summary.id)).toEqual([kept.id]);
   });
+
+  it('skip every entry a field of which is missing or of another kind, and show the sound ones', async () => {
+    const { store, close } = await openStorage();
+    const kept = await saveSummary(store, HACKED, T);
+    const sound = { ...ARREST, id: 'sound', savedAt: T - 1 };
+    const text = { locale: 'en', text: 'Situation: someone was detained' };
+    await store.setSetting(SAVED_SUMMARIES_SETTING, [
+      null,
+      { ...sound, id: 7 },
+      { ...sound, flowId: undefined },
+      { ...sound, endingId: null },
+      { ...sound, title: ['Someone was detained'] },
+      { ...sound, savedAt: String(T) },
+      { ...sound, texts: 'Situation: someone was detained' },
+      { ...sound, texts: [] },
+      { ...sound, texts: [text, null] },
+      { ...sound, texts: [text, { locale: 'ur' }] },
+      { ...sound, texts: [{ text: text.text }] },
+      kept,
+      sound,
+    ]);
+    close();
+
+    expect((await savedSummaries(await onDisk())).map((summary) => summary.id)).toEqual([kept.id, 'sound']);
+  });
+
+  it('are listed newest first, however they were stored', async () => {
+    const { store, close } = await openStorage();
+    const at = (savedAt: number) => ({ ...HACKED, id: `at-${savedAt}`, savedAt });
+    await store.setSetting(SAVED_SUMMARIES_SETTING, [at(T + 1), at(T + 3), at(T), at(T + 2)]);
+    await saveSummary(store, ARREST, T - 5);
+
+    expect((await savedSummaries(store)).map((summary) => summary.savedAt)).toEqual([
+      T + 3,
+      T + 2,
+      T + 1,
+      T,
+      T - 5,
+    ]);
+    close();
+  });
+
+  it('start a list again when what was stored is not one', async () => {
+    const { store, close } = await openStorage();
+    await store.setSetting(SAVED_SUMMARIES_SETTING, 'not a list');
+    expect(await savedSummaries(store)).toEqual([]);
+
+    const saved = await saveSummary(store, ARREST, T);
+    close();
+
+    expect(await savedSummaries(await onDisk())).toEqual([saved]);
+  });
 });
