@@ -12,11 +12,13 @@ import { stringsPlugin } from './src/compiler/strings-plugin.ts';
 /**
  * Modules of the app shell, put in one chunk because it compresses better than many small shared
  * ones. Left out: pages other than home and lesson, and code only they or a fallback use. A module
- * wrongly left in here still works, but `npm run size` shows it on the first visit.
+ * wrongly left in here still works, but `npm run size` shows it on the first visit. Listen's
+ * styles stay in (with the first visit's CSS): a lazily loaded chunk with styles of its own would
+ * bring Vite's preload helper, a kilobyte, into the first visit's JavaScript.
  */
 const FIRST_VISIT = /[\\/](src[\\/](app|storage|i18n|shared|pwa)|node_modules[\\/](preact|i18next|idb))[\\/]/;
 const LAZY =
-  /pages[\\/](?!(Home|Lesson)\.tsx|lesson-progress\.ts)|shared[\\/](progress-file|sealed-file|passphrase-key|slides|search|site|help|help-flows|law)\.ts|storage[\\/](memory|persistence|sealed|saved-summaries|keys|cipher|progress|records|lock-record|locking|wrap|lifecycle|migrations|fallback)\.ts|pwa[\\/]register\.ts|app[\\/](components[\\/]fields|cover|return-place|quick-exit-history|frame-notice|share-address|lock[\\/](?!session)\w+)\.tsx?|app[\\/]notepad[\\/]|i18n[\\/]pseudo\.ts|main\.tsx$/;
+  /pages[\\/](?!(Home|Lesson)\.tsx|lesson-progress\.ts)|shared[\\/](progress-file|sealed-file|passphrase-key|slides|search|site|help|help-flows|law)\.ts|storage[\\/](memory|persistence|sealed|saved-summaries|keys|cipher|progress|records|lock-record|locking|wrap|lifecycle|migrations|fallback)\.ts|pwa[\\/]register\.ts|app[\\/](components[\\/]fields|cover|return-place|quick-exit-history|frame-notice|share-address|lock[\\/](?!session)\w+)\.tsx?|app[\\/]notepad[\\/]|app[\\/]listen[\\/][\w-]+\.tsx?$|i18n[\\/]pseudo\.ts|main\.tsx$/;
 
 export default defineConfig(({ command, mode }) => {
   // `npm run build:single`: one self-contained HTML file (see src/compiler/single-file.ts).

@@ -46,6 +46,8 @@ export interface SiteProfile {
   disguise?: SiteDisguise;
   /** Interface strings this profile says otherwise, per language ("Close" for "Quick exit"). */
   strings: SiteStrings;
+  /** Lessons may be read aloud with the phone's own voices (off by default in a disguise). */
+  listen: boolean;
   /** Folder whose files are copied into the site as they are (the icons). */
   publicDir: string;
 }
@@ -100,6 +102,7 @@ export function readSiteProfile(id: string, root = SITE_DIR, localesDir = 'local
     'cover',
     'disguise',
     'strings',
+    'listen',
   ]);
   for (const pair of root_.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
@@ -140,6 +143,7 @@ export function readSiteProfile(id: string, root = SITE_DIR, localesDir = 'local
     brand,
     disguise: readDisguise(root_.get('disguise', true) as Node | undefined, at),
     strings: readStrings(root_.get('strings', true) as Node | undefined, at, localesDir),
+    listen: readListen(root_, at),
     publicDir: path.join(folder, 'public'),
   };
   for (const icon of PROFILE_ICONS) {
@@ -206,6 +210,18 @@ function readBrand(
   return brand;
 }
 
+/**
+ * `listen:`, true or false. A phone reading a lesson aloud gives a disguise away to anyone within
+ * earshot, so a profile with `disguise:` leaves it out unless it says `listen: true`.
+ */
+function readListen(root: YAMLMap, at: At): boolean {
+  const node = root.get('listen', true) as Node | undefined;
+  if (node === undefined) return !root.has('disguise');
+  if (isScalar(node) && typeof node.value === 'boolean') return node.value;
+  at(node, '"listen" must be true (lessons can be read aloud) or false');
+  return false;
+}
+
 /** `cover:` with heading, text and (unless the cover is a disguise's notepad) button, each one text or one per language. */
 function readCover(node: Node | undefined, at: At, root?: YAMLMap): SiteCover | undefined {
   if (node === undefined) return undefined;
@@ -248,9 +264,9 @@ export function siteCss(profile: SiteProfile): string {
 
 /** What the app itself needs to know of the profile, as a module. */
 export function siteModule(profile: SiteProfile): string {
-  const { name, title, plainTitles, cover, disguise } = profile;
+  const { name, title, plainTitles, cover, disguise, listen } = profile;
   const notepad = disguise ? { codeWord: disguise.codeWord } : null;
-  return `export default ${JSON.stringify({ name, title, plainTitles, cover: cover ?? null, notepad })};`;
+  return `export default ${JSON.stringify({ name, title, plainTitles, cover: cover ?? null, notepad, listen })};`;
 }
 
 const MODULE = 'virtual:site';

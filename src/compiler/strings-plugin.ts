@@ -34,6 +34,8 @@ export const PAGE_GROUPS = [
   'notice',
   // Only a disguise's notepad uses these (src/app/notepad/).
   'notes',
+  // Reading a lesson aloud loads its words with its own code (src/app/listen/).
+  'listen',
 ];
 const MODULE = 'virtual:strings';
 const PARTS = ['shell', 'pages'] as const;

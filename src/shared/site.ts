@@ -21,6 +21,8 @@ export interface SiteInfo {
    * saved as a note, opens the lessons until the learner sets another.
    */
   notepad: { codeWord: string } | null;
+  /** Lessons may be read aloud with the phone's own voices (site.yaml's `listen`). */
+  listen: boolean;
 }
 
 /** The text in `locale`, else in English, else the first one given. */

@@ -141,7 +141,7 @@ describe('site profiles', () => {
       [
         `${file}:2:14: "theme_color" must be a colour written like "#0e5c63"`,
         `${file}:3:14: "page_titles" must be "full" (the page, then the name) or "name" (only the name)`,
-        `${file}:4:1: unknown field "colour": use name, short_name, description, title, theme_color, background_color, page_titles, brand_color, brand_color_dark, cover, disguise, strings`,
+        `${file}:4:1: unknown field "colour": use name, short_name, description, title, theme_color, background_color, page_titles, brand_color, brand_color_dark, cover, disguise, strings, listen`,
         `${file}:6:3: the cover needs "text": one text, or one per language (en:, hi:, ms:, ur:)`,
         `${file}:6:3: the cover needs "button": one text, or one per language (en:, hi:, ms:, ur:)`,
         `${file}:1:1: "description" needs some text`,
@@ -195,6 +195,26 @@ describe('site profiles', () => {
       expect.stringMatching(
         /site\.yaml:3:14: give both "brand_color" \(for light colours\) and "brand_color_dark"/,
       ),
+    ]);
+  });
+
+  it('offers reading aloud in the default profile, not in the disguise, and follows what a profile says', () => {
+    expect(readSiteProfile('default').listen).toBe(true);
+    expect(siteModule(readSiteProfile('default'))).toContain('"listen":true');
+    expect(readSiteProfile('disguise').listen).toBe(false);
+    expect(siteModule(readSiteProfile('disguise'))).toContain('"listen":false');
+    const read = (yaml: string) => readSiteProfile('mine', profile(yaml)).listen;
+    // Without a word about it: on, unless the profile is a disguise.
+    expect(read('name: Mine\ndescription: Mine\n')).toBe(true);
+    expect(read('name: Mine\ndescription: Mine\nlisten: false\n')).toBe(false);
+    const disguised = 'name: Notes\ndescription: Notes\ncover: {heading: Notes, text: None}\n';
+    expect(read(`${disguised}disguise: {storage_name: notes, code_word: tulip}\n`)).toBe(false);
+    expect(read(`${disguised}disguise: {storage_name: notes, code_word: tulip}\nlisten: true\n`)).toBe(true);
+  });
+
+  it('refuses a "listen" that is not true or false, at its place', () => {
+    expect(problems('name: Notes\ndescription: Notes\nlisten: sometimes\n')).toEqual([
+      expect.stringMatching(/site\.yaml:3:9: "listen" must be true \(lessons can be read aloud\) or false$/),
     ]);
   });
 });

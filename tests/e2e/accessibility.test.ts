@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserAndServer } from './harness.ts';
+import { installSpeech } from './speech-stand-in.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const shared = browserAndServer();
@@ -64,9 +65,20 @@ const helpNow =
     }
   };
 
+/** Starts reading the lesson aloud, with a stand-in for the phone's voices, and pauses it. */
+const listen: Setup = async (page) => {
+  const voices = ['en-GB', 'ur-PK'].map((lang) => ({ name: lang, lang, localService: true }));
+  await installSpeech(page, { voices, speakMs: 60_000 });
+  await page.reload();
+  await page.locator('.listen button').click();
+  await page.locator('.listen-bar button').first().click();
+  await page.locator('.listen-bar button').nth(1).waitFor();
+};
+
 const PAGES: [string, string, string, Setup?][] = [
   ['home', '', '.home h1'],
   ['lesson with answered questions', 'lessons/passwords', '.lesson h1', answerTwo],
+  ['lesson read aloud', 'lessons/passwords', '.lesson h1', listen],
   // Two country notes on the law, each an aside and a landmark with its own name.
   ['lesson with law notes', 'lessons/online-harassment', '.callout-law >> nth=0'],
   ['lesson with two warnings', 'lessons/phone-taken', '.lesson h1'],

@@ -20,6 +20,7 @@ import {
   waitForServiceWorker,
 } from './harness.ts';
 import { pdfText } from './pdf.ts';
+import { installSpeech } from './speech-stand-in.ts';
 
 const OUT = path.resolve('dist-e2e-disguise');
 const LESSONS = lessonIds();
@@ -215,6 +216,24 @@ describe('a disguised build', () => {
       await page.locator('.note-text', { hasText: 'sunflower' }).waitFor();
       expect(await page.getByRole('heading', { name: 'Reading list' }).count()).toBe(0);
       await openLessons(page, 'Blue kettle');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('does not offer to read a lesson aloud, even with a voice on the phone', async () => {
+    const { context, page } = await phone(browser);
+    const voices = [{ name: 'Phone English', lang: 'en-GB', localService: true }];
+    const events = await installSpeech(page, { voices });
+    try {
+      await page.goto(server.url);
+      await openLessons(page);
+      await page.locator('.card a').first().click();
+      await page.locator('.lesson h1').waitFor();
+      await page.waitForTimeout(1000);
+      expect(await page.locator('.listen').count()).toBe(0);
+      // A phone reading lessons aloud would give the notes app away: it does not even look for a voice.
+      expect(events).toEqual([]);
     } finally {
       await context.close();
     }

@@ -13,6 +13,7 @@ import { useCourse, usePageHeading } from '../hooks';
 import { LAST_LESSON_SETTING, progressStore } from '../progress';
 import { href } from '../router';
 import { setTitle } from '../title';
+import type { AnswerKey as Key } from './AnswerKey';
 import type { loadLawNotes } from './law-notes';
 import { useLessonProgress } from './lesson-progress';
 
@@ -70,6 +71,9 @@ function LoadedLesson({ locale, course, entry, section }: LoadedProps) {
   );
   const article = useRef<HTMLElement>(null);
   const law = useLawNotes(lesson);
+  // Only printed: its code loads after the lesson is drawn, not with the first page.
+  const [AnswerKey, setAnswerKey] = useState<typeof Key>();
+  useEffect(() => void import('./AnswerKey').then((module) => setAnswerKey(() => module.AnswerKey)), []);
 
   // Opened at a section (from search): move there, so keyboard and screen-reader users start at it.
   useEffect(() => {
@@ -83,6 +87,8 @@ function LoadedLesson({ locale, course, entry, section }: LoadedProps) {
   useEffect(() => {
     const element = article.current;
     if (!element) return;
+    // Listen (reading aloud): offered only where the phone has a voice of its own (listen/mount.tsx).
+    void import('../listen/mount').then((module) => module.mountListen(element));
     // The definition code loads on the first press of a term, not with every lesson.
     const onClick = (event: Event) => {
       if (!(event.target instanceof Element) || !event.target.closest('button.term')) return;
@@ -221,7 +227,7 @@ function LoadedLesson({ locale, course, entry, section }: LoadedProps) {
               );
           }
         })}
-        <AnswerKey lesson={lesson} />
+        {AnswerKey && <AnswerKey lesson={lesson} />}
         <footer class="lesson-footer">
           <p class="meta">{t('lesson.reviewed', { date: formatDate(lesson.reviewed) })}</p>
           <nav class="lesson-nav" aria-label={t('lesson.allLessons')}>
@@ -273,29 +279,4 @@ function useLawNotes(lesson: Lesson | null): LawNotes | null {
     };
   }, [wanted]);
   return law;
-}
-
-/** The right answers, for a printed handout only: on a page of its own after the lesson. */
-function AnswerKey({ lesson }: { lesson: Lesson }) {
-  const questions = lesson.blocks.flatMap((block) => (block.kind === 'quiz' ? block.questions : []));
-  if (questions.length === 0) return null;
-  return (
-    <section class="answer-key print-only" {...textLang(lesson.locale)}>
-      <h2>{t('lesson.answerKey')}</h2>
-      <ol>
-        {questions.map((question) => (
-          <li key={question.id}>
-            <span dangerouslySetInnerHTML={{ __html: question.prompt }} />
-            <ul>
-              {question.options
-                .filter((option) => option.correct)
-                .map((option) => (
-                  <li key={option.id} dangerouslySetInnerHTML={{ __html: option.html }} />
-                ))}
-            </ul>
-          </li>
-        ))}
-      </ol>
-    </section>
-  );
 }
