@@ -114,6 +114,7 @@ export async function turnLockOn(
   // Stryker disable next-line ObjectLiteral: the app has one progress database, of the default name; other names are for tests
   const db = await openProgressDb({ name });
   try {
+    // Stryker disable next-line ObjectLiteral: replaceAll writes the snapshot's own times, so the clock is never read here
     await (await openSealedStore(db, keys, { now: options.now })).replaceAll(snapshot);
     // Stryker disable next-line BlockStatement: left open, the connection closes itself when erasing or a newer tab asks (lifecycle.ts)
   } finally {
