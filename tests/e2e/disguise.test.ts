@@ -12,6 +12,7 @@ import { builtFiles, databaseText, historyAddresses, lessonIds, storedNames } fr
 import {
   BUILD_DIR,
   launch,
+  openFirstStepsCard,
   phone,
   progressSaved,
   type Server,
@@ -294,13 +295,7 @@ describe('a disguised build', () => {
       await page.goto(server.url);
       await openLessons(page);
       await page.getByRole('link', { name: 'Workshops' }).click();
-      await page
-        .getByRole('navigation', { name: 'First-steps card' })
-        .getByRole('link', { name: 'Pakistan' })
-        .click();
-      await page
-        .getByRole('heading', { level: 1, name: 'First steps and who to contact: Pakistan' })
-        .waitFor();
+      await openFirstStepsCard(page, 'Pakistan');
       expect(await page.title()).toBe('Notes');
       expect(givesAway(page.url())).toEqual([]);
       expect(page.url()).not.toMatch(/help|PK/);

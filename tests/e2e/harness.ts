@@ -120,3 +120,12 @@ export function browserAndServer(): { browser: () => Browser; server: () => Serv
   };
   return { browser: () => started(browser), server: () => started(server) };
 }
+
+/** Follows the workshop page's link to `country`'s printed first-steps card, and waits for the card. */
+export async function openFirstStepsCard(page: Page, country: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'First-steps card' })
+    .getByRole('link', { name: country })
+    .click();
+  await page.getByRole('heading', { level: 1, name: `First steps and who to contact: ${country}` }).waitFor();
+}

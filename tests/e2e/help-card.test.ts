@@ -9,7 +9,7 @@ import { compileCourse } from '../../src/compiler/course.ts';
 import { flowsIn } from '../../src/compiler/help-flows.ts';
 import { entriesFor, HELP_COUNTRIES, type HelpCountry, type HelpDirectory } from '../../src/shared/help.ts';
 import type { HelpFlow } from '../../src/shared/help-flows.ts';
-import { browserAndServer, phone } from './harness.ts';
+import { browserAndServer, openFirstStepsCard, phone } from './harness.ts';
 import { pdfText } from './pdf.ts';
 
 const shared = browserAndServer();
@@ -90,13 +90,7 @@ describe('the first-steps card', () => {
     try {
       await page.goto(`${url}#/en/workshops`);
       await page.getByRole('heading', { name: 'First-steps card' }).waitFor();
-      await page
-        .getByRole('navigation', { name: 'First-steps card' })
-        .getByRole('link', { name: 'Pakistan' })
-        .click();
-      await page
-        .getByRole('heading', { level: 1, name: 'First steps and who to contact: Pakistan' })
-        .waitFor();
+      await openFirstStepsCard(page, 'Pakistan');
 
       const links = page.getByRole('navigation', { name: 'Print a first-steps card:' });
       await page.goto(`${url}#/en/help-now`);
