@@ -75,7 +75,7 @@ export function Listen({ voice, locale, article }: Props) {
             <button type="button" class="button button-quiet" onClick={() => player.stop()}>
               {t('listen.stop')}
             </button>
-            <button type="button" class="button button-quiet" onClick={() => player.skip()}>
+            <button type="button" class="button button-quiet" onClick={() => player.nextSection()}>
               {t('listen.next')}
             </button>
           </div>

@@ -57,7 +57,7 @@ export class Player {
   }
 
   /** The learner's "Next section": the next section is read, its heading brought into view. */
-  skip(): void {
+  nextSection(): void {
     this.next();
     if (this.status !== 'idle') this.sections[this.section]?.heading.scrollIntoView({ block: 'start' });
   }
